@@ -1,0 +1,1 @@
+"""Field parsers: one small, pure module per notation (weeks, rupiah, target, items)."""
