@@ -1,0 +1,41 @@
+# make is the entry point: `make demo` and `make test` set everything up themselves.
+VENV := .venv
+BIN := $(VENV)/bin
+SOURCES := rakparse tests benchmarks scripts
+
+.PHONY: setup demo test lint format golden bench eval clean
+
+setup:
+	@bash scripts/setup.sh
+
+demo: setup
+	@mkdir -p out
+	$(BIN)/rakparse convert samples/kpu-tabanan-2023.txt -o out/kpu-tabanan-2023.json
+	$(BIN)/rakparse convert samples/kpu-tabanan-2023.txt -o out/kpu-tabanan-2023.csv
+	@echo "wrote out/kpu-tabanan-2023.json and out/kpu-tabanan-2023.csv; the first rows:"
+	@head -c 1500 out/kpu-tabanan-2023.json; echo " ..."
+
+test: setup lint
+	$(BIN)/python -m pytest -q
+
+lint: setup
+	$(BIN)/ruff check $(SOURCES)
+	$(BIN)/ruff format --check $(SOURCES)
+	$(BIN)/mypy
+
+format: setup
+	$(BIN)/ruff format $(SOURCES)
+	$(BIN)/ruff check --fix $(SOURCES)
+
+# Regenerate the expected outputs of samples/; review them with `git diff samples/`.
+golden: setup
+	$(BIN)/python scripts/make_golden.py
+
+bench: setup
+	$(BIN)/python benchmarks/bench_core.py
+
+eval: setup
+	$(BIN)/python benchmarks/correction_eval.py
+
+clean:
+	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

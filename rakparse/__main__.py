@@ -1,0 +1,5 @@
+"""``python -m rakparse`` runs the CLI."""
+
+from rakparse.cli import main
+
+main()

@@ -1,0 +1,210 @@
+"""The command line: a thin view of the library.
+
+Each command parses its options, calls the library once and renders the result.
+One handler turns ``RakparseError`` into ``rakparse: error: FILE: what; what to
+do`` on stderr and the contract's exit code; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, NoReturn, TypeVar
+
+import typer
+
+from rakparse import __version__
+from rakparse.errors import ExitCode, RakparseError, UsageError
+from rakparse.write import WRITERS
+
+app = typer.Typer(
+    name="rakparse",
+    help=(
+        "Turn scanned Indonesian Rencana Aksi Kinerja (RAK) tables into clean, validated data.\n\n"
+        "Example: rakparse convert scans/rak-2023.txt -o rak-2023.json"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+DebugOption = Annotated[bool, typer.Option("--debug", help="Show the full traceback of an error.")]
+FORMATS = tuple(WRITERS)
+
+
+def fail(message: str, code: ExitCode = ExitCode.USAGE) -> NoReturn:
+    typer.echo(f"rakparse: error: {message}", err=True)
+    raise typer.Exit(int(code))
+
+
+def handle_errors(command: F) -> F:
+    """The one error handler: library errors become one line and an exit code."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug"))
+        try:
+            return command(*args, **kwargs)
+        except RakparseError as error:
+            if debug:
+                raise
+            fail(error.one_line(), error.exit_code)
+        except KeyboardInterrupt:
+            if debug:
+                raise
+            fail("interrupted; no output was written", ExitCode.USAGE)
+        except (typer.Exit, typer.Abort):
+            raise
+        except Exception as error:  # a bug: still one line unless --debug
+            if debug:
+                raise
+            fail(f"internal error ({type(error).__name__}: {error}); rerun with --debug and report it")
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"rakparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_callback(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn scanned Indonesian Rencana Aksi Kinerja (RAK) tables into clean, validated data."""
+
+
+def _format_for(output: str | None, format: str | None) -> str:
+    if format is not None:
+        if format not in WRITERS:
+            raise UsageError(f"unknown format {format!r}", f"choose one of {', '.join(FORMATS)}")
+        return format
+    if output and output != "-":
+        suffix = Path(output).suffix.lower().lstrip(".")
+        if suffix in WRITERS:
+            return suffix
+    return "json"
+
+
+def _write(data: bytes, output: str | None, binary: bool) -> None:
+    from rakparse.write.atomic import write_bytes_atomic
+
+    if output is None or output == "-":
+        if binary and sys.stdout.isatty():
+            raise UsageError("xlsx is binary and cannot go to a terminal", "pass -o FILE.xlsx")
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+        return
+    write_bytes_atomic(output, data)
+
+
+def _read_input(input: str) -> tuple[Any, str | None]:
+    """The library's source for a CLI argument: ``-`` is standard input."""
+    if input == "-":
+        return sys.stdin.buffer.read(), None
+    return input, None
+
+
+@app.command()
+@handle_errors
+def convert(
+    input: Annotated[str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")],
+    output: Annotated[
+        str | None, typer.Option("-o", "--output", help="Write here (atomically); - or none: standard output.")
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from -o's suffix, else json)."),
+    ] = None,
+    excel: Annotated[bool, typer.Option("--excel", help="CSV for spreadsheets: BOM and ; separators.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the result has warnings.")] = False,
+    no_fix: Annotated[bool, typer.Option("--no-fix", help="Parse only: make no OCR corrections.")] = False,
+    vocab: Annotated[
+        list[Path] | None,
+        typer.Option("--vocab", help="Extra vocabulary file (repeatable): a term a line, or 'wrong => right'."),
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option("--min-score", help="Least similarity (0-100) for a correction to apply.")
+    ] = None,
+    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages to OCR: auto (image-only pages), always, never.")] = "auto",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Pages to OCR in parallel.")] = 1,
+    password: Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")] = None,
+    max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 2000,
+    timeout: Annotated[float | None, typer.Option("--timeout", min=1, help="Give up on a file after this many seconds.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Convert one RAK into JSON (default), CSV or Excel.
+
+    Examples:
+
+      rakparse convert rak-2023.txt                      # JSON to standard output
+
+      rakparse convert rak-2023.pdf -o rak-2023.csv      # format from the suffix
+
+      ocr-tool scan.png | rakparse convert - --format csv --excel > rak.csv
+
+    Exit codes: 0 done; 1 result invalid (or warnings, with --strict); 2 usage
+    error or unreadable input.
+    """
+    from rakparse.options import ConvertOptions
+    from rakparse.pipeline import convert as convert_document
+    from rakparse.write import render
+
+    if ocr not in ("auto", "always", "never"):
+        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
+    chosen = _format_for(output, format)
+    options = ConvertOptions(
+        fix=not no_fix,
+        vocab=tuple(os.fspath(path) for path in vocab or ()),
+        min_score=min_score,
+        ocr=ocr,  # type: ignore[arg-type]
+        jobs=jobs,
+        password=password,
+        max_pages=max_pages,
+        timeout=timeout,
+    )
+    source, name = _read_input(input)
+    document = convert_document(source, options, name=name)
+    data = render(document, chosen, excel=excel)
+    _write(data, output, WRITERS[chosen].binary)
+    if strict and document.warnings:
+        shown = "standard input" if input == "-" else input
+        fail(f"{shown}: {len(document.warnings)} warnings (--strict); see 'warnings' in the output", ExitCode.INVALID)
+
+
+@app.command()
+@handle_errors
+def text(
+    input: Annotated[str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")],
+    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages to OCR: auto, always, never.")] = "auto",
+    password: Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Print the text rakparse parses, with the line numbers that 'lines' refers to.
+
+    Example: rakparse text rak-2023.pdf | less
+    """
+    from rakparse.options import ConvertOptions
+    from rakparse.pipeline import extract_text
+
+    if ocr not in ("auto", "always", "never"):
+        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
+    source, name = _read_input(input)
+    extracted = extract_text(source, ConvertOptions(ocr=ocr, password=password), name=name)  # type: ignore[arg-type]
+    typer.echo(extracted.numbered())
+
+
+def main() -> None:
+    """Entry point of the ``rakparse`` command."""
+    app()
