@@ -20,7 +20,8 @@ Decisions where the contract is silent:
 * Week numbers outside 1..5 are dropped with ``schedule.bad-week``; when nothing is
   left the weeks are ``None``. Text that is not a schedule at all is ``None`` with
   ``schedule.unreadable``. Words that do not belong to the language, next to a
-  keyword, are ignored with ``schedule.ignored-text``; a range with no end
+  keyword, are ignored with ``schedule.ignored-text`` (but words before the first
+  keyword make the cell text: ``Rapat setiap minggu ke 2`` is ``None``); a range with no end
   (``1-``) keeps its start with ``schedule.incomplete``.
 * A reversed range (``4-1``) is read as ``1-4``.
 """
@@ -59,7 +60,7 @@ _TOKEN = re.compile(
     |(?P<list>[,;&+/.])
     |(?P<word>[^\W\d_]+)
     |(?P<mark>[✓√✔☑✗✘●■▪◼◾█▓▒*•])
-    |(?P<space>[\s\[\](){}<>:'"`_|!?=]+)
+    |(?P<space>[\s\[\](){}<>:'"`_?=]+|[|!])
     |(?P<other>.)
     """,
     re.VERBOSE | re.IGNORECASE | re.DOTALL,
@@ -258,7 +259,10 @@ def parse_weeks(cell: str) -> WeeksResult:
     has_keyword = any(t.kind in ("kw", "kw-prefix") for t in tokens)
     unknown = [t.text for t in tokens if t.kind in ("word", "other")]
     phrases = _phrases(tokens)
-    if not phrases or (unknown and not has_keyword):
+    first_keyword = next((i for i, t in enumerate(tokens) if t.kind in ("kw", "kw-prefix")), len(tokens))
+    # a sentence that mentions a week (``Rapat setiap minggu ke 2``) is text, not a schedule
+    leading_text = any(t.kind == "word" and len(t.text) >= 3 for t in tokens[:first_keyword])
+    if not phrases or (unknown and not has_keyword) or leading_text:
         return WeeksResult(cell, None, issues=(_unreadable(cell),))
 
     weeks: set[int] = set()
