@@ -100,7 +100,10 @@ def _plain_value(text: str) -> int:
     text = re.sub(r"(?<=\d[.,])\s+(?=\d)|(?<=\d)\s+(?=[.,]\d)", "", text)
     ending = _ENDING.search(text)
     if ending and ending.start() > 0:
-        text = text[: ending.start()].rstrip()
+        rest = text[: ending.start()].rstrip()
+        if "0" in ending.group() and "," in rest:  # ``2,953,803,00``: a damaged group, not sen
+            raise _Malformed(f"{text!r} has a digit group of the wrong length")
+        text = rest
     if not re.fullmatch(r"[0-9][0-9., ]*", text):
         raise ValueError(text)
     if " " in text:
