@@ -25,9 +25,12 @@ _DIGIT_FOR = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "S": "5"})
 
 
 class FixedText(Protocol):
-    text: str
-    corrections: tuple[Correction, ...]
-    warnings: tuple[Notice, ...]
+    @property
+    def text(self) -> str: ...
+    @property
+    def corrections(self) -> tuple[Correction, ...]: ...
+    @property
+    def warnings(self) -> tuple[Notice, ...]: ...
 
 
 class Corrector(Protocol):
@@ -114,7 +117,9 @@ class Assembler:
             biaya = amount.value
             for extra in raw.biaya[1:]:
                 self.notices.append(
-                    Notice(extra.line, "biaya.multiple", f"a second amount {extra.text!r} in one row was ignored")
+                    Notice(
+                        extra.line, "biaya.multiple", f"a second amount {extra.text!r} in one row was ignored"
+                    )
                 )
         kegiatan = split_activities(self.joined(raw.kegiatan, "kegiatan"))
         pelaksana = dedupe(split_units(self.joined(raw.pelaksana, "pelaksana")))
@@ -149,7 +154,9 @@ class Assembler:
             return None
         match = _YEAR.search(fragment.text)
         if not match:
-            self.notices.append(Notice(fragment.line, "header.year-unreadable", f"no year in {fragment.text!r}"))
+            self.notices.append(
+                Notice(fragment.line, "header.year-unreadable", f"no year in {fragment.text!r}")
+            )
             return None
         raw = match.group()
         fixed = raw.translate(_DIGIT_FOR)
@@ -157,6 +164,8 @@ class Assembler:
             self.corrections.append(Correction(fragment.line, raw, fixed, 100.0, "pattern"))
         year = int(fixed)
         if not 1990 <= year <= 2100:
-            self.notices.append(Notice(fragment.line, "header.year-implausible", f"the year {year} is implausible"))
+            self.notices.append(
+                Notice(fragment.line, "header.year-implausible", f"the year {year} is implausible")
+            )
             return None
         return year

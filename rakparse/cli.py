@@ -119,29 +119,44 @@ def _read_input(input: str) -> tuple[Any, str | None]:
 @app.command()
 @handle_errors
 def convert(
-    input: Annotated[str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")],
+    input: Annotated[
+        str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")
+    ],
     output: Annotated[
-        str | None, typer.Option("-o", "--output", help="Write here (atomically); - or none: standard output.")
+        str | None,
+        typer.Option("-o", "--output", help="Write here (atomically); - or none: standard output."),
     ] = None,
     format: Annotated[
         str | None,
-        typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)} (default: from -o's suffix, else json)."),
+        typer.Option(
+            "--format",
+            "-f",
+            help=f"Output format: {', '.join(FORMATS)} (default: from -o's suffix, else json).",
+        ),
     ] = None,
-    excel: Annotated[bool, typer.Option("--excel", help="CSV for spreadsheets: BOM and ; separators.")] = False,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for spreadsheets: BOM and ; separators.")
+    ] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Exit 1 when the result has warnings.")] = False,
     no_fix: Annotated[bool, typer.Option("--no-fix", help="Parse only: make no OCR corrections.")] = False,
     vocab: Annotated[
         list[Path] | None,
-        typer.Option("--vocab", help="Extra vocabulary file (repeatable): a term a line, or 'wrong => right'."),
+        typer.Option(
+            "--vocab", help="Extra vocabulary file (repeatable): a term a line, or 'wrong => right'."
+        ),
     ] = None,
     min_score: Annotated[
         float | None, typer.Option("--min-score", help="Least similarity (0-100) for a correction to apply.")
     ] = None,
-    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages to OCR: auto (image-only pages), always, never.")] = "auto",
+    ocr: Annotated[
+        str, typer.Option("--ocr", help="PDF pages to OCR: auto (image-only pages), always, never.")
+    ] = "auto",
     jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Pages to OCR in parallel.")] = 1,
     password: Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")] = None,
     max_pages: Annotated[int, typer.Option("--max-pages", min=1, help="Refuse PDFs with more pages.")] = 2000,
-    timeout: Annotated[float | None, typer.Option("--timeout", min=1, help="Give up on a file after this many seconds.")] = None,
+    timeout: Annotated[
+        float | None, typer.Option("--timeout", min=1, help="Give up on a file after this many seconds.")
+    ] = None,
     debug: DebugOption = False,
 ) -> None:
     """Convert one RAK into JSON (default), CSV or Excel.
@@ -180,13 +195,18 @@ def convert(
     _write(data, output, WRITERS[chosen].binary)
     if strict and document.warnings:
         shown = "standard input" if input == "-" else input
-        fail(f"{shown}: {len(document.warnings)} warnings (--strict); see 'warnings' in the output", ExitCode.INVALID)
+        fail(
+            f"{shown}: {len(document.warnings)} warnings (--strict); see 'warnings' in the output",
+            ExitCode.INVALID,
+        )
 
 
 @app.command()
 @handle_errors
 def text(
-    input: Annotated[str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")],
+    input: Annotated[
+        str, typer.Argument(help="A RAK: OCR'd text, a PDF or an image; - reads standard input.")
+    ],
     ocr: Annotated[str, typer.Option("--ocr", help="PDF pages to OCR: auto, always, never.")] = "auto",
     password: Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")] = None,
     debug: DebugOption = False,

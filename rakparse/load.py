@@ -19,7 +19,7 @@ from typing import Any
 
 from rakparse.errors import InputError
 from rakparse.fields.weeks import parse_weeks
-from rakparse.model import CSV_COLUMNS, COLUMN_ORDER, ITEM_SEPARATOR, Document, Row, Source, Table, Target
+from rakparse.model import COLUMN_ORDER, CSV_COLUMNS, ITEM_SEPARATOR, Document, Row, Source, Table, Target
 from rakparse.read.text import decode
 
 
@@ -113,9 +113,13 @@ def read_document(path: str | os.PathLike[str]) -> Document:
         try:
             loaded: Any = json.loads(stripped)
         except json.JSONDecodeError as error:
-            raise InputError(f"not valid JSON (line {error.lineno}: {error.msg})", "give a JSON written by rakparse", shown) from None
+            raise InputError(
+                f"not valid JSON (line {error.lineno}: {error.msg})", "give a JSON written by rakparse", shown
+            ) from None
         try:
             return Document.from_dict(loaded)
         except (KeyError, TypeError, ValueError) as error:
-            raise InputError(f"not a rakparse document ({error})", "give a JSON written by rakparse", shown) from None
+            raise InputError(
+                f"not a rakparse document ({error})", "give a JSON written by rakparse", shown
+            ) from None
     return document_from_csv(stripped, shown, hashlib.sha256(data).hexdigest())

@@ -52,9 +52,7 @@ def corrector_for(options: ConvertOptions) -> Corrector:
     return load_corrector(options.vocab, min_score=options.min_score)
 
 
-def convert_source(
-    text: SourceText, options: ConvertOptions, corrector: Corrector | None = None
-) -> Document:
+def convert_source(text: SourceText, options: ConvertOptions, corrector: Corrector | None = None) -> Document:
     """Build the ``Document`` of an already read ``SourceText``."""
     layout = build_layout(text)
     if not layout.tables or not any(table.rows for table in layout.tables):
@@ -97,12 +95,16 @@ def convert(
     return convert_source(read_source(source, opts, name), opts)
 
 
-def convert_text(text: str, options: ConvertOptions | None = None, *, name: str | None = None, **overrides: Any) -> Document:
+def convert_text(
+    text: str, options: ConvertOptions | None = None, *, name: str | None = None, **overrides: Any
+) -> Document:
     """Convert OCR'd text given as a string."""
     return convert(io.BytesIO(text.encode("utf-8")), options, name=name, **overrides)
 
 
-def extract_text(source: Input, options: ConvertOptions | None = None, *, name: str | None = None, **overrides: Any) -> SourceText:
+def extract_text(
+    source: Input, options: ConvertOptions | None = None, *, name: str | None = None, **overrides: Any
+) -> SourceText:
     """The text rakparse parses, as ``rakparse text`` prints it."""
     return read_source(source, _options(options, overrides), name)
 

@@ -8,6 +8,7 @@ that RAK forms of many agencies print.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -231,7 +232,7 @@ def is_month_heading_run(tokens: list[str]) -> bool:
         return False
     if all(token.isdigit() for token in tokens):
         numbers = [int(token) for token in tokens]
-        steps = sum(1 for a, b in zip(numbers, numbers[1:], strict=False) if b == a + 1)
+        steps = sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1)
         return steps >= len(numbers) - 2
     named = sum(1 for token in tokens if month_of(token) is not None)
     shaped = sum(1 for token in tokens if len(token) <= 4 and token[:1].upper() in "B8")

@@ -16,13 +16,14 @@ corrections and warnings can name the line they came from.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from rakparse.fields.rupiah import is_amount
 from rakparse.fields.target import is_target_like
-from rakparse.fields.weeks import is_schedule_cell
+from rakparse.fields.weeks import is_schedule_cell, parse_weeks
 from rakparse.layout import grid
 from rakparse.layout.labels import column_of, is_month_heading_run, title_field_of
 from rakparse.model import COLUMN_ORDER, Correction, Notice
@@ -33,7 +34,9 @@ TEXT_COLUMNS = ("sasaran", "indikator", "kegiatan")
 
 _INT = re.compile(r"^\d{1,4}$")
 _ROW_NO = re.compile(r"^(\d{1,3})\s*[.)]?$")
-_PAGE_NUMBER = re.compile(r"^(?:-\s*)?(?:hal(?:aman)?\.?\s*)?\d{1,4}(?:\s*-)?(?:\s*(?:dari|/)\s*\d{1,4})?$", re.I)
+_PAGE_NUMBER = re.compile(
+    r"^(?:-\s*)?(?:hal(?:aman)?\.?\s*)?\d{1,4}(?:\s*-)?(?:\s*(?:dari|/)\s*\d{1,4})?$", re.I
+)
 _GLUED_NUMBER = re.compile(r"^(?P<number>\d{1,2}|\d{1,3}(?:[.,]\d+)?\s?%)\s+(?=[A-Za-z])")
 _LEADING_TARGET = re.compile(
     r"^(?P<target>\d{1,3}(?:[.,]\d+)?\s?%|\d{1,6}(?:[.,]\d+)?)\s+(?P<rest>(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s+\S.*)$"
@@ -41,9 +44,12 @@ _LEADING_TARGET = re.compile(
 _TITLE = re.compile(r"^\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*\S)\s*$")
 _YEAR_ONLY = re.compile(r"\bTAHUN\b(?:\s+ANGGARAN)?\s*:?\s*(?P<value>[12][0-9OoIlS]{3})\b", re.I)
 _RAK_TITLE = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KINERJA|\bRAK\b", re.I)
+#: Words that make a leading number a count (``10 Desa``), not a glued column number.
 _COUNT_WORDS = frozenset(
-    "kali orang org desa dokumen dok laporan lap kegiatan keg unit paket pkt bulan bln sekolah "
-    "kelurahan kecamatan lokasi titik buah set jam hari minggu tahun persen".split()
+    (
+        "kali orang org desa dokumen dok laporan lap kegiatan keg unit paket pkt bulan bln sekolah"
+        " kelurahan kecamatan lokasi titik buah set jam hari minggu tahun persen"
+    ).split()
 )
 
 
@@ -152,7 +158,11 @@ def is_header(cells: Sequence[str]) -> bool:
     """
     found = label_slots(cells)
     filled = sum(1 for cell in cells if cell)
-    return len(found) >= 3 and bool({"sasaran", "kegiatan", "target"} & found.keys()) and len(found) * 2 >= filled
+    return (
+        len(found) >= 3
+        and bool({"sasaran", "kegiatan", "target"} & found.keys())
+        and len(found) * 2 >= filled
+    )
 
 
 def month_slots(cells: Sequence[str]) -> tuple[int, ...] | None:
@@ -189,7 +199,7 @@ def is_column_number_row(cells: Sequence[str]) -> bool:
     if len(filled) < 6 or not all(_INT.match(cell) for cell in filled):
         return False
     numbers = [int(cell) for cell in filled]
-    return numbers[0] <= 2 and all(b == a + 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    return numbers[0] <= 2 and all(b == a + 1 for a, b in itertools.pairwise(numbers))
 
 
 # --- 2. column numbers glued into data lines -----------------------------------------
@@ -202,7 +212,8 @@ def blank_column_numbers(cells: list[str]) -> tuple[list[str], list[str]]:
     bare integer within two of its own 1-based slot is a column number when at
     least three cells of the line look like that.
 
-    >>> blank_column_numbers(["1", "2", "1 Dokumen", "5", "menyediakan", "18", "19"][:5] + [""] * 12 + ["18", "19"])[1]
+    >>> line = ["1", "2", "1 Dokumen", "5", "menyediakan"] + [""] * 12 + ["18", "19"]
+    >>> blank_column_numbers(line)[1]
     ['1', '2', '5', '18', '19']
     >>> blank_column_numbers(["1", "Goal", "100%", "Activity"])[1]
     []
@@ -266,12 +277,9 @@ def split_regions(cells: list[str], header: Header) -> Regions:
         extras += 1
         end += 1
     if extras:
-        total = 12 + extras
+        which = "the last was" if extras == 1 else f"the last {extras} were"
         notices.append(
-            (
-                "schedule.extra-cells",
-                f"{total} schedule cells for 12 months; the last {'was' if extras == 1 else f'{extras} were'} ignored",
-            )
+            ("schedule.extra-cells", f"{12 + extras} schedule cells for 12 months; {which} ignored")
         )
         month_cells = cells[p : p + 12]
     else:
@@ -496,7 +504,9 @@ class TableBuilder:
             if self.header is None or is_column_number_row(cells):
                 continue
             if len(cells) == 1 and self.header.starts is None:
-                self.warn(number, "layout.stray-line", f"a line outside the table grid was ignored: {filled[0]!r}")
+                self.warn(
+                    number, "layout.stray-line", f"a line outside the table grid was ignored: {filled[0]!r}"
+                )
                 continue
             self.take_data(number, cells)
         pages = self.source.pages if self.source.pages is not None else self.state.page
@@ -553,8 +563,12 @@ class TableBuilder:
             return
         for word, canon in zip(said, right, strict=True):
             if word.upper() != canon and word.strip() and canon.strip() and word.isalnum():
-                fixed = canon if word.isupper() else canon.capitalize() if word[:1].isupper() else canon.lower()
-                self.corrections.append(Correction(number, word, fixed, round(fuzz.ratio(word.upper(), canon), 1), "vocabulary"))
+                fixed = (
+                    canon if word.isupper() else canon.capitalize() if word[:1].isupper() else canon.lower()
+                )
+                self.corrections.append(
+                    Correction(number, word, fixed, round(fuzz.ratio(word.upper(), canon), 1), "vocabulary")
+                )
 
     # -- header
 
@@ -622,11 +636,15 @@ class TableBuilder:
             named = tuple((name, slot) for name, slot in slots.items() if name != "schedule")
             return Header(number, named, months or ())
         # Space-aligned: grid slots are the label positions plus the month positions.
-        points = [(start, name) for name, start in label_starts.items() if name != "schedule" or not month_spans]
+        points = [
+            (start, name) for name, start in label_starts.items() if name != "schedule" or not month_spans
+        ]
         points += [(span.start, f"month{index}") for index, span in enumerate(month_spans, start=1)]
         points.sort()
         starts = tuple(max(0, start - 1) for start, _ in points)
-        named_slots = tuple((name, slot) for slot, (_, name) in enumerate(points) if not name.startswith("month"))
+        named_slots = tuple(
+            (name, slot) for slot, (_, name) in enumerate(points) if not name.startswith("month")
+        )
         month_slot = tuple(slot for slot, (_, name) in enumerate(points) if name.startswith("month"))
         return Header(number, named_slots, month_slot, starts)
 
@@ -656,7 +674,9 @@ class TableBuilder:
         assert self.header is not None and self.table is not None
         cells, blanked = blank_column_numbers(cells)
         if blanked:
-            self.warn(number, "layout.column-numbers", f"the form's column numbers {' '.join(blanked)} were ignored")
+            self.warn(
+                number, "layout.column-numbers", f"the form's column numbers {' '.join(blanked)} were ignored"
+            )
         if not any(cells):
             return
         regions = split_regions(cells, self.header)
@@ -666,19 +686,27 @@ class TableBuilder:
         for cell in dropped:
             if re.search(r"[A-Za-z]{3}", cell):
                 pre["kegiatan"] = f"{pre.get('kegiatan', '')}  {cell}".strip()
-                self.warn(number, "layout.merged-cell", f"an extra text cell was added to kegiatan: {cell[:40]!r}")
+                self.warn(
+                    number, "layout.merged-cell", f"an extra text cell was added to kegiatan: {cell[:40]!r}"
+                )
             else:
-                self.warn(number, "layout.extra-cell", f"an extra cell {cell!r} before the schedule was ignored")
+                self.warn(
+                    number, "layout.extra-cell", f"an extra cell {cell!r} before the schedule was ignored"
+                )
         for name in TEXT_COLUMNS:
             if pre.get(name):
                 pre[name], glued = strip_glued_number(pre[name])
                 if glued:
-                    self.warn(number, "layout.glued-number", f"{glued!r} glued to the start of {name} was ignored")
+                    self.warn(
+                        number, "layout.glued-number", f"{glued!r} glued to the start of {name} was ignored"
+                    )
         if pre.get("target"):
             pre["target"], spill = split_target(pre["target"])
             if spill:
                 pre["kegiatan"] = f"{spill}  {pre.get('kegiatan', '')}".strip()
-                self.warn(number, "layout.target-spill", "activity text in the target cell was moved to kegiatan")
+                self.warn(
+                    number, "layout.target-spill", "activity text in the target cell was moved to kegiatan"
+                )
         biaya, units = self.read_post(number, regions.post)
         self.place(number, pre, regions.months, biaya, units)
 
@@ -691,11 +719,17 @@ class TableBuilder:
             if is_amount(cell):
                 biaya.append(cell)
             elif _INT.match(cell) or re.fullmatch(r"[\W_]+", cell):
-                self.warn(number, "layout.extra-cell", f"a stray cell {cell!r} after the schedule was ignored")
+                self.warn(
+                    number, "layout.extra-cell", f"a stray cell {cell!r} after the schedule was ignored"
+                )
             else:
                 text, glued = strip_glued_number(cell)
                 if glued:
-                    self.warn(number, "layout.glued-number", f"{glued!r} glued to the start of pelaksana was ignored")
+                    self.warn(
+                        number,
+                        "layout.glued-number",
+                        f"{glued!r} glued to the start of pelaksana was ignored",
+                    )
                 units.append(text)
         return biaya, units
 
@@ -714,7 +748,9 @@ class TableBuilder:
         if no_text and no is None:
             pre["sasaran"] = f"{no_text} {pre.get('sasaran', '')}".strip()
         has_schedule = any(is_schedule_cell(cell) for cell in months.values())
-        wrapped_schedule = has_schedule and self.row is not None and self.continues_schedule(months)
+        wrapped_schedule = (
+            no is None and has_schedule and self.row is not None and self.continues_schedule(months)
+        )
         starts_row = (no is not None or bool(pre.get("target")) or has_schedule) and not wrapped_schedule
         if starts_row or self.row is None:
             if no is not None:
@@ -756,7 +792,7 @@ class TableBuilder:
         assert self.row is not None
         for month in months:
             above = self.row.months.get(month)
-            if not above or any(ch.isdigit() for fragment in above for ch in fragment.text):
+            if not above or parse_weeks(" ".join(fragment.text for fragment in above)).weeks is not None:
                 return False
         return bool(months)
 

@@ -71,8 +71,8 @@ def split_lines(text: str) -> tuple[str, ...]:
         for index, part in enumerate(parts):
             if index:
                 lines.append(PAGE_BREAK)
-            if part or index == 0:
-                lines.append(part.rstrip("\n"))
+            if part or len(parts) == 1:
+                lines.append(part)
     if lines and lines[-1] == "":
         lines.pop()
     return tuple(lines)

@@ -28,7 +28,9 @@ def atomic_output(path: str | os.PathLike[str]) -> Iterator[IO[bytes]]:
     try:
         fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as error:
-        raise OutputError(f"cannot write here ({error.strerror})", "check the folder's permissions", os.fspath(path)) from None
+        raise OutputError(
+            f"cannot write here ({error.strerror})", "check the folder's permissions", os.fspath(path)
+        ) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             yield handle

@@ -1,0 +1,28 @@
+"""Shared fixtures: the repository root as working directory, the real sample."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
+
+
+@pytest.fixture
+def in_root() -> Iterator[Path]:
+    """Run a test from the repository root, where sample paths are relative."""
+    before = Path.cwd()
+    os.chdir(ROOT)
+    try:
+        yield ROOT
+    finally:
+        os.chdir(before)
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> str:
+    return SAMPLE.read_text(encoding="utf-8")
