@@ -80,7 +80,7 @@ class Assembler:
                 continue
             if not text:
                 text = part
-            elif part[0].islower() or column in ("sasaran", "indikator"):
+            elif fragment.wraps or part[0].islower() or column in ("sasaran", "indikator"):
                 text = f"{text} {part}"
             else:
                 text = f"{text}  {part}"

@@ -316,3 +316,29 @@ def test_space_aligned_columns_follow_the_header_positions() -> None:
     assert [f.text for f in first.pelaksana] == ["Subbagian Umum"]
     assert sorted(second.months) == [4, 5]
     assert second.target is not None and second.target.text == "12 Lap"
+
+
+def test_signature_block_after_the_table_is_left_out() -> None:
+    footer = "\n".join(
+        [
+            "",
+            " " * 60 + "Contoh, 2 Januari 2024",
+            " " * 60 + "KEPALA DINAS CONTOH,",
+            " " * 60 + "NIP. 19710512 199803 1 004",
+            "",
+        ]
+    )
+    layout = build_layout(source(SPACED + footer))
+    rows = layout.tables[0].rows
+    assert [f.text for f in rows[-1].pelaksana] == ["Seksi Data"]
+    assert [n.code for n in layout.notices] == ["layout.footer"]
+
+
+def test_title_with_aligned_colon() -> None:
+    layout = build_layout(source(TABLE.replace("TAHUN : 2024", "TAHUN          : 2024")))
+    assert layout.year is not None and layout.year.text == "2024"
+
+
+def test_wrapped_lines_in_space_aligned_text_continue_their_item() -> None:
+    rows = build_layout(source(SPACED)).tables[0].rows
+    assert [(f.text, f.wraps) for f in rows[0].kegiatan] == [("Menyusun rencana", False), ("anggaran", True)]

@@ -45,6 +45,12 @@ _TITLE = re.compile(r"^\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*\S)\s*$")
 _YEAR_ONLY = re.compile(r"\bTAHUN\b(?:\s+ANGGARAN)?\s*:?\s*(?P<value>[12][0-9OoIlS]{3})\b", re.I)
 _RAK_TITLE = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KINERJA|\bRAK\b", re.I)
 #: Words that make a leading number a count (``10 Desa``), not a glued column number.
+_MONTH_WORD = r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)"
+#: The first line of a signature block: "Tabanan, 2 Januari 2023", "Mengetahui," ...
+_SIGNATURE = re.compile(
+    rf"^(?:[A-Z][\w .'-]{{1,40}},\s*(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+\d{{4}}|Mengetahui|Menyetujui|Ditetapkan\s+di)\b",
+    re.I,
+)
 _COUNT_WORDS = frozenset(
     (
         "kali orang org desa dokumen dok laporan lap kegiatan keg unit paket pkt bulan bln sekolah"
@@ -59,6 +65,9 @@ class Fragment:
 
     line: int
     text: str
+    #: The text goes on from the fragment above (a line wrapped inside its cell), as
+    #: opposed to starting a new item.
+    wraps: bool = False
 
 
 @dataclass(frozen=True)
@@ -442,6 +451,7 @@ class _State:
     pending_page: bool = False
     rows_on_page: bool = False
     title_since_table: bool = True
+    in_footer: bool = False
 
 
 class TableBuilder:
@@ -503,6 +513,12 @@ class TableBuilder:
                 continue
             if self.header is None or is_column_number_row(cells):
                 continue
+            if self.state.in_footer:
+                continue
+            if _SIGNATURE.match(" ".join(filled)):
+                self.state.in_footer = True
+                self.warn(number, "layout.footer", "the signature block from here on was left out")
+                continue
             if len(cells) == 1 and self.header.starts is None:
                 self.warn(
                     number, "layout.stray-line", f"a line outside the table grid was ignored: {filled[0]!r}"
@@ -521,7 +537,7 @@ class TableBuilder:
     # -- title block
 
     def take_title(self, number: int, text: str, filled: Sequence[str]) -> bool:
-        if len(filled) != 1 and not (len(filled) == 2 and ":" in filled[0]):
+        if len(filled) != 1 and not (len(filled) <= 3 and any(":" in cell for cell in filled)):
             return False
         line = " ".join(filled)
         if _RAK_TITLE.search(line) and len(line) < 80 and ":" not in line:
@@ -659,6 +675,7 @@ class TableBuilder:
         if self.table is not None and self.state.rows_on_page and self.infer_pages:
             self.new_page()  # a header repeated after rows means the page turned
         self.header = header
+        self.state.in_footer = False
         if continuing and self.table is not None:
             self.table.header = header
         else:
@@ -760,6 +777,9 @@ class TableBuilder:
             self.row = row
         row = self.row
         row.touch(number)
+        # In space-aligned text a line that starts no row is the rest of its cells'
+        # wrapped text; in a tab grid each line's cell is an item of its own.
+        wraps = not starts_row and self.header is not None and self.header.starts is not None
         self.state.rows_on_page = True
         if pre.get("sasaran"):
             self.goal.parts.append(Fragment(number, pre["sasaran"]))
@@ -771,7 +791,7 @@ class TableBuilder:
             else:
                 row.target = Fragment(row.target.line, f"{row.target.text} {pre['target']}")
         if pre.get("kegiatan"):
-            row.kegiatan.append(Fragment(number, pre["kegiatan"]))
+            row.kegiatan.append(Fragment(number, pre["kegiatan"], wraps))
         for month, cell in months.items():
             row.months.setdefault(month, []).append(Fragment(number, cell))
         for amount in biaya:
@@ -785,7 +805,7 @@ class TableBuilder:
                     "amounts after the schedule were read as biaya; the header names no cost column",
                 )
         for unit in units:
-            row.pelaksana.append(Fragment(number, unit))
+            row.pelaksana.append(Fragment(number, unit, wraps))
 
     def continues_schedule(self, months: dict[int, str]) -> bool:
         """Whether schedule cells finish cells of the row above that wrapped (``minggu`` / ``ke 1-4``)."""
