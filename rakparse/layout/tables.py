@@ -44,13 +44,17 @@ _LEADING_TARGET = re.compile(
 _TITLE = re.compile(r"^\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*\S)\s*$")
 _YEAR_ONLY = re.compile(r"\bTAHUN\b(?:\s+ANGGARAN)?\s*:?\s*(?P<value>[12][0-9OoIlS]{3})\b", re.I)
 _RAK_TITLE = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KINERJA|\bRAK\b", re.I)
-#: Words that make a leading number a count (``10 Desa``), not a glued column number.
-_MONTH_WORD = r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Nopember|Desember)"
+_MONTH_WORD = (
+    r"(?:Januari|Februari|Pebruari|Maret|April|Mei|Juni|Juli|Agustus"
+    r"|September|Oktober|November|Nopember|Desember)"
+)
 #: The first line of a signature block: "Tabanan, 2 Januari 2023", "Mengetahui," ...
 _SIGNATURE = re.compile(
-    rf"^(?:[A-Z][\w .'-]{{1,40}},\s*(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+\d{{4}}|Mengetahui|Menyetujui|Ditetapkan\s+di)\b",
+    rf"^(?:[A-Z][\w .'-]{{1,40}},\s*(?:\d{{1,2}}\s+)?{_MONTH_WORD}\s+\d{{4}}"
+    r"|Mengetahui|Menyetujui|Ditetapkan\s+di)\b",
     re.I,
 )
+#: Words that make a leading number a count (``10 Desa``), not a glued column number.
 _COUNT_WORDS = frozenset(
     (
         "kali orang org desa dokumen dok laporan lap kegiatan keg unit paket pkt bulan bln sekolah"
