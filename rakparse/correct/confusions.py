@@ -1,0 +1,180 @@
+"""OCR-aware candidate generation and costs.
+
+rapidfuzz has no per-character costs, so the cost of reading ``word`` as
+``observed`` is computed here: an ordinary edit costs 1, a known OCR confusion
+(``rn``/``m``, ``li``/``h``, ``cl``/``d``, ``e``/``c``, ``l``/``1``/``i``,
+``o``/``0``, ``s``/``5``, ``b``/``8``, ``g``/``q``, ``u``/``v``) and a doubled or
+dropped repeated letter cost less. Candidates come from single edits checked
+against a set of known words, and for longer words from rapidfuzz's
+``Levenshtein`` search within distance 2.
+
+>>> ocr_cost("rnenyusun", "menyusun")
+0.5
+>>> ocr_cost("peseediaan", "persediaan")  # r dropped, e doubled
+1.6
+"""
+
+from __future__ import annotations
+
+import functools
+import string
+from collections.abc import Callable, Iterable, Sequence
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+#: one observed character read for one true character (both case-folded), cost
+_SINGLE: dict[tuple[str, str], float] = {}
+for _a, _b, _cost in (
+    ("e", "c", 0.5),
+    ("l", "1", 0.4),
+    ("i", "1", 0.4),
+    ("l", "i", 0.5),
+    ("o", "0", 0.4),
+    ("s", "5", 0.4),
+    ("b", "8", 0.4),
+    ("g", "q", 0.5),
+    ("g", "9", 0.5),
+    ("u", "v", 0.5),
+    ("z", "2", 0.5),
+    ("t", "f", 0.7),
+    ("h", "b", 0.7),
+    ("a", "o", 0.7),
+    ("n", "m", 0.7),
+    ("n", "u", 0.7),
+    ("i", "j", 0.7),
+    ("t", "l", 0.7),
+):
+    _SINGLE[(_a, _b)] = _cost
+    _SINGLE[(_b, _a)] = _cost
+
+#: several characters read for others (observed, true), cost
+_MULTI: dict[tuple[str, str], float] = {}
+for _a, _b, _cost in (
+    ("rn", "m", 0.5),
+    ("li", "h", 0.5),
+    ("ii", "u", 0.6),
+    ("ii", "n", 0.7),
+    ("cl", "d", 0.5),
+    ("vv", "w", 0.5),
+    ("in", "m", 0.7),
+    ("ri", "n", 0.7),
+    ("lh", "th", 0.7),
+):
+    _MULTI[(_a, _b)] = _cost
+    _MULTI[(_b, _a)] = _cost
+
+#: digits OCR reads for letters, and the letter each most likely was
+DIGIT_LETTERS = {"0": "o", "1": "l", "5": "s", "8": "b", "2": "z", "6": "g", "9": "g", "4": "a"}
+
+_DOUBLE_COST = 0.6  # a letter doubled or a double letter read once
+_LETTERS = string.ascii_lowercase
+
+
+def ocr_cost(observed: str, word: str) -> float:
+    """Weighted edit distance of reading ``word`` as ``observed`` (case-folded)."""
+    a, b = observed.casefold(), word.casefold()
+    n, m = len(a), len(b)
+    inf = float("inf")
+    d = [[inf] * (m + 1) for _ in range(n + 1)]
+    d[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = d[i][j]
+            if here == inf:
+                continue
+            if i < n and j < m:
+                cost = 0.0 if a[i] == b[j] else _SINGLE.get((a[i], b[j]), 1.0)
+                if here + cost < d[i + 1][j + 1]:
+                    d[i + 1][j + 1] = here + cost
+            if i < n:  # an extra observed character
+                cost = _DOUBLE_COST if i > 0 and a[i] == a[i - 1] else 1.0
+                if here + cost < d[i + 1][j]:
+                    d[i + 1][j] = here + cost
+            if j < m:  # a true character not read
+                cost = _DOUBLE_COST if j > 0 and b[j] == b[j - 1] else 1.0
+                if here + cost < d[i][j + 1]:
+                    d[i][j + 1] = here + cost
+            for (x, y), cost in _MULTI.items():
+                if a.startswith(x, i) and b.startswith(y, j):
+                    target = d[i + len(x)][j + len(y)]
+                    if here + cost < target:
+                        d[i + len(x)][j + len(y)] = here + cost
+    return round(d[n][m], 3)
+
+
+def edits1(word: str) -> set[str]:
+    """Every string one edit (or one multi-character confusion) away from ``word``."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    out: set[str] = set()
+    for left, right in splits:
+        if right:
+            out.add(left + right[1:])
+            for letter in _LETTERS:
+                out.add(left + letter + right[1:])
+        for letter in _LETTERS:
+            out.add(left + letter + right)
+        for x, y in _MULTI:
+            if right.startswith(x):
+                out.add(left + y + right[len(x) :])
+    out.discard(word)
+    return out
+
+
+class CandidateIndex:
+    """Known words indexed for fast lookup of near spellings."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.known: frozenset[str] = frozenset(words)
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.known:
+            self._by_length.setdefault(len(word), []).append(word)
+        for bucket in self._by_length.values():
+            bucket.sort()
+
+    def near(self, observed: str, *, max_distance: int) -> list[str]:
+        """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
+        folded = observed.casefold()
+        found = {word for word in edits1(folded) if word in self.known}
+        if max_distance >= 2:
+            size = len(folded)
+            choices: list[str] = []
+            for length in range(size - max_distance, size + max_distance + 1):
+                choices.extend(self._by_length.get(length, ()))
+            for word, _distance, _index in process.extract(
+                folded,
+                choices,
+                scorer=Levenshtein.distance,
+                score_cutoff=max_distance,
+                limit=None,
+            ):
+                found.add(word)
+        found.discard(folded)
+        return sorted(found)
+
+
+def rank_candidates(
+    observed: str,
+    candidates: Sequence[str],
+    prior: Callable[[str], float],
+    *,
+    prior_weight: float = 0.25,
+) -> list[tuple[float, float, str]]:
+    """``(combined, cost, candidate)`` sorted best first: OCR cost less a frequency prior."""
+    ranked = []
+    for candidate in candidates:
+        cost = ocr_cost(observed, candidate)
+        ranked.append((cost - prior_weight * prior(candidate), cost, candidate))
+    ranked.sort()
+    return ranked
+
+
+@functools.lru_cache(maxsize=4096)
+def similarity(observed: str, word: str) -> float:
+    """0..100: 100 × (1 − OCR cost / length of the longer), as recorded in ``score``.
+
+    >>> similarity("MAMA", "NAMA")
+    82.5
+    """
+    longest = max(len(observed), len(word)) or 1
+    return round(max(0.0, 100.0 * (1.0 - ocr_cost(observed, word) / longest)), 1)

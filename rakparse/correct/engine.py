@@ -1,0 +1,579 @@
+"""The OCR correction engine: ``load_corrector(...).fix(text, column=..., line=...)``.
+
+Precision comes first: a correction that turns a right word into a wrong one is
+worse than none. So, in order:
+
+1. forced replacements from ``--vocab`` files (``wrong => right``) always apply;
+2. a window of words that nearly matches a multi-word domain phrase is aligned to
+   it (``Baring Milk Negara`` → ``Barang Milik Negara``): this is the only way a
+   token that is itself a valid word (``Milk``) gets changed, besides the header
+   label context (``MAMA/UNIT ORGANISASI``);
+3. any other token that is a vocabulary word or a valid Indonesian word (or a
+   regular derivation of one) is left alone; so are short tokens, numbers, URLs,
+   and acronyms that are not an OCR slip of a known acronym (``PPIID`` → ``PPID``);
+4. an unknown word is replaced by the best near known word, ranked by OCR cost and
+   a frequency/domain prior, only when it clears ``min_score`` and beats the
+   runner-up by a clear margin; otherwise it is left as written with a
+   ``correction.uncertain`` warning.
+
+>>> corrector = load_corrector()
+>>> fixed = corrector.fix("Tewujudnya Penyelenggaraan Baring Milk Negara", column="sasaran", line=7)
+>>> fixed.text
+'Terwujudnya Penyelenggaraan Barang Milik Negara'
+>>> [(c.from_, c.to, c.by) for c in fixed.corrections]
+[('Tewujudnya', 'Terwujudnya', 'vocabulary'), ('Baring Milk', 'Barang Milik', 'vocabulary')]
+>>> corrector.fix("MAMA/UNIT ORGANISASI", column="label", line=3).text
+'NAMA/UNIT ORGANISASI'
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from rakparse.correct.confusions import DIGIT_LETTERS, CandidateIndex, ocr_cost, rank_candidates, similarity
+from rakparse.correct.lexicon import Lexicon, load_lexicon
+from rakparse.correct.vocabulary import (
+    Phrase,
+    VocabEntry,
+    Vocabulary,
+    load_vocabulary,
+    vocabulary_entries,
+    words_of,
+)
+from rakparse.model import Correction, CorrectionBy, Notice
+
+__all__ = ["DEFAULT_MIN_SCORE", "Corrector", "Fixed", "VocabEntry", "load_corrector", "vocabulary_entries"]
+
+#: a candidate scoring below this (see ``confusions.similarity``) is not applied
+DEFAULT_MIN_SCORE = 75.0
+#: the runner-up must rank this much worse (OCR cost units, prior included)
+MARGIN = 0.45
+#: tokens shorter than this are never changed alone
+MIN_LENGTH = 4
+
+_PASS_THROUGH = {"biaya", "schedule"}
+_UNIT_COLUMNS = {"pelaksana", "unit"}
+_STOPWORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atas", "dengan", "atau", "pada", "of", "the"}
+#: short tokens that are whole words (others of one or two letters may be split-off pieces)
+_SHORT_WORDS = {"di", "ke", "ya", "ia", "se", "rt", "rw"}
+#: words OCR most often glues to a neighbour (`demokrasidari`)
+_FUNCTION_WORDS = (
+    "dan",
+    "di",
+    "ke",
+    "yang",
+    "dari",
+    "dengan",
+    "untuk",
+    "pada",
+    "dalam",
+    "serta",
+    "atau",
+    "oleh",
+    "bagi",
+    "sebagai",
+    "tentang",
+    "setiap",
+    "secara",
+    "melalui",
+    "terhadap",
+    "sesuai",
+    "atas",
+    "tahun",
+)
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+
+
+@dataclass(frozen=True)
+class Fixed:
+    """The corrected text of one cell, what was changed, and what was left in doubt."""
+
+    text: str
+    corrections: tuple[Correction, ...]
+    warnings: tuple[Notice, ...]
+
+
+@dataclass(frozen=True)
+class _Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def folded(self) -> str:
+        return self.text.casefold()
+
+
+@dataclass(frozen=True)
+class _Change:
+    start: int
+    end: int
+    to: str
+    score: float
+    by: CorrectionBy
+
+
+@dataclass(frozen=True)
+class _Result:
+    text: str
+    changes: tuple[tuple[str, str, float, CorrectionBy], ...]
+    doubts: tuple[str, ...]
+
+
+def apply_case(original: str, word: str) -> str:
+    """Spell ``word`` in the case pattern of ``original``.
+
+    >>> apply_case("MAMA", "nama"), apply_case("Damal", "damai"), apply_case("liping", "Kliping")
+    ('NAMA', 'Damai', 'kliping')
+    >>> apply_case("lkjlp", "LKjIP")
+    'LKjIP'
+    """
+    if len(original) > 1 and original.isupper():
+        return word.upper()
+    if any(ch.isupper() for ch in word[1:]):  # an acronym's own spelling: LKjIP, e-Rekon
+        return word
+    if original[:1] and not original[:1].isalpha():  # `8arang`: the first letter's case is unknown
+        return word
+    if original[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word.lower()
+
+
+class Corrector:
+    """Fixes OCR errors in the cells of a RAK table; build it with ``load_corrector``."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary | None,
+        lexicon: Lexicon | None,
+        *,
+        min_score: float = DEFAULT_MIN_SCORE,
+        enabled: bool = True,
+    ) -> None:
+        self.enabled = enabled and vocabulary is not None and lexicon is not None
+        self.min_score = min_score
+        self._vocab = vocabulary
+        self._lexicon = lexicon
+        self._cache: dict[tuple[str, str], _Result] = {}
+        self._index: CandidateIndex | None = None
+        self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
+        self._unit_words: frozenset[str] = frozenset()
+        self._acronyms: tuple[str, ...] = ()
+        if vocabulary is not None:
+            self._unit_words = frozenset(
+                word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
+            )
+            self._acronyms = tuple(
+                term for term in vocabulary.terms.values() if term.isupper() and len(term) >= 3
+            )
+
+    @property
+    def load_warnings(self) -> tuple[Notice, ...]:
+        """Warnings about the vocabulary itself (``vocab.conflict``), once per document."""
+        return self._vocab.conflicts if self._vocab is not None else ()
+
+    # -- public ---------------------------------------------------------------
+
+    def fix(self, text: str, *, column: str, line: int) -> Fixed:
+        """Correct one cell's text; ``line`` is recorded in every correction."""
+        if not self.enabled or column in _PASS_THROUGH or not text.strip():
+            return Fixed(text, (), ())
+        key = (text, column)
+        result = self._cache.get(key)
+        if result is None:
+            result = self._fix(text, column)
+            if len(self._cache) < 50_000:
+                self._cache[key] = result
+        return Fixed(
+            result.text,
+            tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
+            tuple(Notice(line, "correction.uncertain", message) for message in result.doubts),
+        )
+
+    # -- helpers ----------------------------------------------------------------
+
+    @property
+    def vocab(self) -> Vocabulary:
+        assert self._vocab is not None
+        return self._vocab
+
+    @property
+    def lexicon(self) -> Lexicon:
+        assert self._lexicon is not None
+        return self._lexicon
+
+    def index(self) -> CandidateIndex:
+        if self._index is None:
+            words = set(self.lexicon.ranks)
+            words.update(key for key in self.vocab.words if key.isalpha())
+            self._index = CandidateIndex(words)
+        return self._index
+
+    def phrase_index(self) -> dict[str, list[tuple[Phrase, int]]]:
+        if self._phrase_index is None:
+            index: dict[str, list[tuple[Phrase, int]]] = {}
+            for phrase in self.vocab.phrases:
+                if phrase.kind == "label" or len(phrase.key) < 2:
+                    continue
+                for position, word in enumerate(phrase.key):
+                    if word not in _STOPWORDS and len(word) >= 3:
+                        index.setdefault(word, []).append((phrase, position))
+            self._phrase_index = index
+        return self._phrase_index
+
+    def is_known(self, word: str) -> bool:
+        folded = word.casefold()
+        return folded in self.vocab.words or self.lexicon.is_word(folded)
+
+    def prior(self, word: str, column: str) -> float:
+        folded = word.casefold()
+        value = self.lexicon.zipf(folded)
+        if folded in self.vocab.words:
+            value = max(value, 4.5)
+            if column in _UNIT_COLUMNS and folded in self._unit_words:
+                value = 6.0
+        return value
+
+    def spelled(self, original: str, folded: str) -> str:
+        return apply_case(original, self.vocab.canonical(folded) or folded)
+
+    def source(self, folded: str) -> CorrectionBy:
+        return "vocabulary" if folded.casefold() in self.vocab.words else "lexicon"
+
+    # -- the passes ---------------------------------------------------------
+
+    def _fix(self, text: str, column: str) -> _Result:
+        if column == "label":
+            return self._fix_label(text)
+        changes: list[_Change] = []
+        doubts: list[str] = []
+        protected = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+        tokens = [
+            _Token(m.group(), m.start(), m.end())
+            for m in _TOKEN_RE.finditer(text)
+            if not any(s <= m.start() < e for s, e in protected)
+        ]
+        done: set[int] = set()  # token indexes already decided
+        self._forced(text, tokens, changes, done)
+        self._joins(text, tokens, changes, done)
+        self._phrases(text, tokens, column, changes, done)
+        for number, token in enumerate(tokens):
+            if number not in done:
+                self._word(text, token, column, changes, doubts)
+        return self._apply(text, changes, doubts)
+
+    def _apply(self, text: str, changes: list[_Change], doubts: list[str]) -> _Result:
+        changes.sort(key=lambda change: change.start)
+        parts: list[str] = []
+        records: list[tuple[str, str, float, CorrectionBy]] = []
+        position = 0
+        for change in changes:
+            if change.start < position:
+                continue  # overlaps an earlier change
+            parts.append(text[position : change.start])
+            parts.append(change.to)
+            records.append((text[change.start : change.end], change.to, change.score, change.by))
+            position = change.end
+        parts.append(text[position:])
+        return _Result("".join(parts), tuple(records), tuple(doubts))
+
+    def _forced(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
+        forced = self.vocab.forced
+        if not forced:
+            return
+        for entry in forced.values():
+            assert entry.wrong is not None
+            if len(words_of(entry.wrong)) < 2:
+                continue
+            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, entry.wrong.split())) + r"(?!\w)"
+            for match in re.finditer(pattern, text, re.IGNORECASE):
+                changes.append(_Change(match.start(), match.end(), entry.term, 100.0, "vocabulary"))
+                for number, token in enumerate(tokens):
+                    if match.start() <= token.start < match.end():
+                        done.add(number)
+        for number, token in enumerate(tokens):
+            single = forced.get(token.folded)
+            if single is not None and number not in done:
+                entry = single
+                to = apply_case(token.text, entry.term) if entry.term.islower() else entry.term
+                changes.append(_Change(token.start, token.end, to, 100.0, "vocabulary"))
+                done.add(number)
+
+    def _whole(self, token: _Token) -> bool:
+        if len(token.text) < 3:
+            return token.folded in _SHORT_WORDS
+        return self.is_known(token.text)
+
+    def _joins(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
+        """``Pe ngembangan`` → ``Pengembangan``: a word split by a stray space."""
+        for number in range(len(tokens) - 1):
+            a, b = tokens[number], tokens[number + 1]
+            if number in done or number + 1 in done:
+                continue
+            gap = text[a.end : b.start]
+            if gap.strip() or len(gap) > 2 or _HAS_DIGIT.search(a.text + b.text):
+                continue
+            if b.text[:1].isupper() or (len(a.text) > 1 and a.text.isupper()):
+                continue
+            whole_a, whole_b = self._whole(a), self._whole(b)
+            if (whole_a and whole_b) or (whole_a and len(b.text) < 3) or (whole_b and len(a.text) < 3):
+                continue  # `kantor an`: a lost letter of the next word, not a split
+            joined = a.text + b.text
+            if len(joined) >= 5 and self.is_known(joined):
+                score = similarity(a.text + " " + b.text, joined)
+                changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
+                done.update((number, number + 1))
+
+    def _split(self, token: _Token, changes: list[_Change]) -> bool:
+        """``demokrasidari`` → ``demokrasi dari``: a function word glued to a word."""
+        folded = token.folded
+        splits: set[tuple[str, str]] = set()
+        for word in _FUNCTION_WORDS:
+            if folded.endswith(word) and len(folded) - len(word) >= 4 and self.is_known(folded[: -len(word)]):
+                splits.add((token.text[: -len(word)], token.text[-len(word) :]))
+            if (
+                folded.startswith(word)
+                and len(folded) - len(word) >= 4
+                and self.is_known(folded[len(word) :])
+            ):
+                splits.add((token.text[: len(word)], token.text[len(word) :]))
+        if len(splits) != 1:
+            return False
+        left, right = splits.pop()
+        to = f"{left} {right}"
+        changes.append(_Change(token.start, token.end, to, similarity(token.text, to), "lexicon"))
+        return True
+
+    def _phrases(
+        self, text: str, tokens: list[_Token], column: str, changes: list[_Change], done: set[int]
+    ) -> None:
+        index = self.phrase_index()
+        found: list[tuple[int, float, int, Phrase, list[int]]] = []
+        seen: set[tuple[int, tuple[str, ...]]] = set()
+        for number, token in enumerate(tokens):
+            for phrase, position in index.get(token.folded, ()):
+                start = number - position
+                size = len(phrase.key)
+                if start < 0 or start + size > len(tokens) or (start, phrase.key) in seen:
+                    continue
+                seen.add((start, phrase.key))
+                window = tokens[start : start + size]
+                if any(
+                    "\n" in text[a.end : b.start] or b.start - a.end > 3
+                    for a, b in itertools.pairwise(window)
+                ):
+                    continue
+                verdict = self._phrase_match(window, phrase)
+                if verdict is not None:
+                    sim, diffs = verdict
+                    bonus = 0.05 if column in _UNIT_COLUMNS and phrase.kind == "unit" else 0.0
+                    found.append((size, sim + bonus, start, phrase, diffs))
+        found.sort(key=lambda item: (-item[0], -item[1], item[2]))
+        for size, sim, start, phrase, diffs in found:
+            span = range(start, start + size)
+            if any(number in done and number - start in diffs for number in span):
+                continue
+            if any(number in done for number in span) and diffs:
+                continue
+            for number in span:
+                done.add(number)
+            run: list[int] = []
+            for offset in [*diffs, None]:
+                if offset is not None and (not run or offset == run[-1] + 1):
+                    run.append(offset)
+                    continue
+                if run:
+                    first, last = tokens[start + run[0]], tokens[start + run[-1]]
+                    spelled = text[first.start : last.end]
+                    for k in reversed(run):
+                        token = tokens[start + k]
+                        a, b = token.start - first.start, token.end - first.start
+                        spelled = spelled[:a] + apply_case(token.text, phrase.words[k]) + spelled[b:]
+                    changes.append(_Change(first.start, last.end, spelled, round(100 * sim, 1), "vocabulary"))
+                run = [offset] if offset is not None else []
+
+    def _phrase_match(self, window: list[_Token], phrase: Phrase) -> tuple[float, list[int]] | None:
+        diffs = [k for k, token in enumerate(window) if token.folded != phrase.key[k]]
+        if not diffs:
+            return 1.0, []
+        exact = len(window) - len(diffs)
+        if exact < 1:
+            return None
+        total = 0.0
+        known_changes = 0
+        for k in diffs:
+            observed, target = window[k].folded, phrase.key[k]
+            if _HAS_DIGIT.search(observed) and not observed.isdigit():
+                observed = "".join(DIGIT_LETTERS.get(ch, ch) for ch in observed)
+            if observed.isdigit() or len(target) < 3:
+                return None
+            cost = ocr_cost(observed, target)
+            if self.is_known(observed):
+                known_changes += 1
+                if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
+                    return None
+            elif cost > (0.75 * len(target) if exact >= 2 else max(1.0, 0.3 * len(target))):
+                return None
+            total += cost
+        length = sum(len(word) for word in phrase.key)
+        sim = 1.0 - total / length
+        needed = 0.85 if known_changes else 0.8
+        return (sim, diffs) if sim >= needed else None
+
+    def _word(self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[str]) -> None:
+        word = token.text
+        if _HAS_DIGIT.search(word):
+            if column == "target" or word.isdigit():
+                return
+            letters = "".join(DIGIT_LETTERS.get(ch, ch) for ch in word.casefold())
+            if (
+                len(letters) >= MIN_LENGTH
+                and sum(ch.isalpha() for ch in word) >= 3
+                and self.is_known(letters)
+            ):
+                at_start = not text[: token.start].strip() or text[: token.start].rstrip()[-1] in ".:;"
+                shape = word if word[:1].isalpha() else ("X" if at_start else "x") + word[1:]
+                to = self.spelled(shape.lower() if shape.islower() else shape, letters)
+                changes.append(_Change(token.start, token.end, to, similarity(word, letters), "pattern"))
+            return
+        if len(word) < MIN_LENGTH or self.is_known(word):
+            return
+        if self._hyphen_compound_known(text, token):
+            return
+        if word.isupper() and (self._acronym(token, changes) or len(word) < 6):
+            return
+        if len(word) >= 7 and not word[:1].isupper() and self._split(token, changes):
+            return
+        self._unknown_word(token, column, changes, doubts)
+
+    def _hyphen_compound_known(self, text: str, token: _Token) -> bool:
+        start, end = token.start, token.end
+        while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        if (start, end) == (token.start, token.end):
+            return False
+        compound = text[start:end].casefold()
+        return compound in self.vocab.words or compound in self.lexicon
+
+    def _acronym(self, token: _Token, changes: list[_Change]) -> bool:
+        """``PPIID`` → ``PPID``: a doubled or confused letter of a known acronym."""
+        word = token.text
+        if len(word) < MIN_LENGTH:
+            return False
+        near = [
+            term for term in self._acronyms if abs(len(term) - len(word)) <= 1 and ocr_cost(word, term) <= 0.6
+        ]
+        if len(near) == 1:
+            changes.append(_Change(token.start, token.end, near[0], similarity(word, near[0]), "vocabulary"))
+            return True
+        return False
+
+    def _unknown_word(self, token: _Token, column: str, changes: list[_Change], doubts: list[str]) -> None:
+        word, folded = token.text, token.folded
+        size = len(folded)
+        candidates = self.index().near(folded, max_distance=1 if size < 7 else 2)
+        if not candidates:
+            return
+        ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column))
+        _combined, cost, best = ranked[0]
+        allowed = 1.0 if size < 6 else 1.5 if size < 9 else 2.0
+        if word[:1].isupper() and not word.isupper():
+            allowed = min(allowed, 1.0 if size < 9 else 2.0)  # maybe a name: ask for more evidence
+        score = similarity(folded, best)
+        if cost > allowed or score < self.min_score:
+            return
+        rivals = ranked[1:]
+        if rivals and rivals[0][0] - ranked[0][0] < MARGIN:
+            doubts.append(
+                f"'{word}' may be '{self.spelled(word, best)}' or '{self.spelled(word, rivals[0][2])}'; "
+                "left as written"
+            )
+            return
+        changes.append(_Change(token.start, token.end, self.spelled(word, best), score, self.source(best)))
+
+    def _fix_label(self, text: str) -> _Result:
+        head, colon, rest = text.partition(":")
+        changes: list[_Change] = []
+        doubts: list[str] = []
+        words = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(head)]
+        folded = " ".join(token.folded for token in words)
+        labels = [phrase for phrase in self.vocab.phrases if phrase.kind == "label"]
+        best: Phrase | None = None
+        best_ratio = 0.0
+        for phrase in labels:
+            if len(phrase.key) != len(words):
+                continue
+            ratio = fuzz.ratio(folded, " ".join(phrase.key))
+            if ratio > best_ratio:
+                best, best_ratio = phrase, ratio
+        if best is not None and best_ratio >= 75 and best_ratio < 100:
+            for k, token in enumerate(words):
+                target = best.key[k]
+                if token.folded == target:
+                    continue
+                if ocr_cost(token.folded, target) > max(1.0, 0.4 * len(target)):
+                    changes.clear()
+                    break
+                changes.append(
+                    _Change(
+                        token.start,
+                        token.end,
+                        apply_case(token.text, best.words[k]),
+                        similarity(token.folded, target),
+                        "vocabulary",
+                    )
+                )
+        result = self._apply(head, changes, doubts)
+        if not colon:
+            return result
+        tail = self._fix(rest, "unit")
+        return _Result(
+            result.text + colon + tail.text, result.changes + tail.changes, result.doubts + tail.doubts
+        )
+
+
+class _Identity(Corrector):
+    def __init__(self) -> None:
+        super().__init__(None, None, enabled=False)
+
+
+@functools.cache
+def _default_corrector() -> Corrector:
+    return Corrector(load_vocabulary(), load_lexicon())
+
+
+def load_corrector(
+    vocab_files: Sequence[str | os.PathLike[str]] = (),
+    *,
+    min_score: float | None = None,
+    enabled: bool = True,
+) -> Corrector:
+    """The corrector for these options; cached for the default arguments.
+
+    ``enabled=False`` gives an identity corrector (``--no-fix``). A bad ``--vocab``
+    file raises ``rakparse.errors.UsageError`` naming the file and the line.
+    """
+    if not enabled:
+        return _Identity()
+    if not vocab_files and min_score is None:
+        return _default_corrector()
+    return Corrector(
+        load_vocabulary(vocab_files),
+        load_lexicon(),
+        min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
+    )

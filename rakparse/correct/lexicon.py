@@ -1,0 +1,155 @@
+"""The general Indonesian lexicon: words that are never changed on their own.
+
+The word list is ``rakparse/data/lexicon-id.txt``, generated from wordfreq's
+Indonesian list by ``scripts/make_lexicon.py`` (CC BY-SA 4.0, see the file's
+header). It is read as package data rather than through wordfreq so that a cold
+load costs milliseconds. A word is *valid* when it is in the list or is a regular
+derivation of a listed root (``terlaksananya`` = ter- + laksana + -nya), which
+covers forms a frequency list misses.
+
+Debian's hunspell-id is deliberately not used at run time: read with spylls it
+takes about 190 ms to load (twice the cold-load budget), it does not accept
+common derivations such as ``terwujudnya``/``terlaksananya``, and it does accept
+OCR errors such as ``damal``. The affix rules here cover the derivations RAK texts
+use.
+
+>>> lex = load_lexicon()
+>>> lex.is_word("pengelolaan"), lex.is_word("pengeloaian")
+(True, False)
+>>> lex.is_word("terlaksananya"), lex.is_word("tewujudnya")
+(True, False)
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+
+LEXICON_FILE = "lexicon-id.txt"
+
+#: particles and possessives that attach last (``-nya``, ``-lah``)
+_PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
+#: derivational suffixes
+_SUFFIXES = ("kan", "an", "i")
+#: prefixes with the sound changes they cause: (prefix, letters put back at the root's start)
+_PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("memper", ("",)),
+    ("diper", ("",)),
+    ("keter", ("",)),
+    ("menge", ("",)),
+    ("penge", ("",)),
+    ("meng", ("", "k")),
+    ("peng", ("", "k")),
+    ("meny", ("s",)),
+    ("peny", ("s",)),
+    ("mem", ("", "p")),
+    ("pem", ("", "p")),
+    ("men", ("", "t")),
+    ("pen", ("", "t")),
+    ("per", ("",)),
+    ("ber", ("",)),
+    ("ter", ("",)),
+    ("me", ("",)),
+    ("pe", ("",)),
+    ("di", ("",)),
+    ("ke", ("",)),
+    ("se", ("",)),
+    ("be", ("",)),  # only before r: be+rencana
+    ("te", ("",)),  # only before r: te+rasa
+)
+_ONLY_BEFORE_R = {"be", "te"}
+_VOWELS = ("a", "e", "i", "o", "u")
+#: a three-letter root licenses a derivation only if it is this frequent (rank)
+_SHORT_ROOT_RANK = 5000
+#: a root must be at least this long to license a derivation
+_MIN_ROOT = 3
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Case-folded words with their frequency rank (1 = most frequent)."""
+
+    ranks: Mapping[str, int]
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.casefold() in self.ranks
+
+    def zipf(self, word: str) -> float:
+        """A frequency prior on wordfreq's Zipf-like scale (about 7 for ``yang``, 0 if unknown)."""
+        rank = self.ranks.get(word.casefold())
+        return 0.0 if rank is None else max(0.5, 7.5 - math.log10(rank + 3))
+
+    def is_word(self, word: str) -> bool:
+        """In the list, or a regular derivation of a listed root."""
+        folded = word.casefold()
+        if folded in self.ranks:
+            return True
+        if "-" in folded:  # reduplication and compounds: every part valid
+            parts = [part for part in folded.split("-") if part]
+            return bool(parts) and all(self.is_word(part) for part in parts)
+        return is_derivation(folded, self.ranks)
+
+
+def _roots(word: str) -> set[str]:
+    """Possible roots of ``word`` after stripping one particle, suffix and prefix layer."""
+    stems = {word}
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= _MIN_ROOT:
+            stems.add(word[: -len(particle)])
+    for stem in list(stems):
+        for suffix in _SUFFIXES:
+            if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
+                stems.add(stem[: -len(suffix)])
+    roots = set(stems)
+    for stem in stems:
+        for prefix, restores in _PREFIXES:
+            rest = stem[len(prefix) :]
+            if not stem.startswith(prefix) or len(rest) < _MIN_ROOT - 1:
+                continue
+            if prefix in _ONLY_BEFORE_R and not rest.startswith("r"):
+                continue
+            for letter in restores:
+                if letter and not rest.startswith(_VOWELS):
+                    continue  # the nasal swallows a consonant only before a vowel
+                roots.add(letter + rest)
+    roots.discard(word)
+    return roots
+
+
+def is_derivation(word: str, known: Mapping[str, int]) -> bool:
+    """Is ``word`` an affixed form of a known root (two affix layers at most)?
+
+    ``known`` maps words to their frequency rank; a three-letter root must be common.
+
+    >>> is_derivation("penatausahaan", {"tata": 900, "usaha": 500, "penatausaha": 9000})
+    True
+    >>> is_derivation("tewujudnya", {"wujud": 3000})
+    False
+    """
+
+    def good(root: str, min_length: int) -> bool:
+        rank = known.get(root)
+        if rank is None or len(root) < min_length:
+            return False
+        return len(root) > _MIN_ROOT or rank <= _SHORT_ROOT_RANK
+
+    first = _roots(word)
+    if any(good(root, _MIN_ROOT) for root in first):
+        return True
+    return any(good(inner, _MIN_ROOT + 1) for root in first if len(root) >= 5 for inner in _roots(root))
+
+
+@functools.cache
+def load_lexicon() -> Lexicon:
+    """The shipped word list, read once."""
+    text = (resources.files("rakparse") / "data" / LEXICON_FILE).read_text(encoding="utf-8")
+    ranks: dict[str, int] = {}
+    rank = 0
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            rank += 1
+            ranks.setdefault(line, rank)
+    return Lexicon(ranks)
