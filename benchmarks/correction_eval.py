@@ -1,0 +1,322 @@
+"""Measure the OCR correction engine on synthetic noise; print a table.
+
+Run: ``.venv/bin/python benchmarks/correction_eval.py [--quick] [--seeds N]``
+
+The development set is ``tests/data/correction/*.tsv``: clean RAK-like cell texts of
+several kinds of agencies, written for rakparse. Each cell gets synthetic OCR noise
+at 0, 1, 3 and 6 % character error rate (a confusion model: rn/m, li/h, cl/d, e/c,
+l/1/I, O/0, S/5, B/8, g/q, u/v, plus dropped, doubled, inserted characters and
+merged/split words), deterministically seeded. For each level it reports the word
+error rate of the text before and after correction, the error reduction, the
+precision of the changes (changed words that now equal the clean word), the number
+of words changed and of ``correction.uncertain`` warnings. Then the timing figures:
+cold load of vocabulary + lexicon (in a fresh interpreter) and the time correction
+adds to the sample.
+
+Caveat: the noise model's confusions are the ones the engine knows, so the figures
+are an upper bound for real OCR, whose errors are less regular.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from rapidfuzz.distance import Levenshtein
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rakparse.correct.engine import Corrector, load_corrector  # noqa: E402
+from rakparse.correct.lexicon import load_lexicon  # noqa: E402
+from rakparse.correct.vocabulary import load_vocabulary  # noqa: E402
+
+DEV_DIR = ROOT / "tests" / "data" / "correction"
+SAMPLE = ROOT.parent / "shared" / "samples" / "kpu-tabanan-2023.txt"
+LEVELS = (0.0, 0.01, 0.03, 0.06)
+
+#: true character → what OCR reads instead (single and multi-character)
+CONFUSIONS: dict[str, tuple[str, ...]] = {
+    "m": ("rn", "n"),
+    "h": ("li", "b"),
+    "d": ("cl",),
+    "w": ("vv",),
+    "u": ("v", "ii"),
+    "v": ("u",),
+    "e": ("c",),
+    "c": ("e",),
+    "l": ("1", "i", "I"),
+    "i": ("l", "1"),
+    "I": ("l", "1"),
+    "o": ("0",),
+    "O": ("0",),
+    "s": ("5",),
+    "S": ("5",),
+    "B": ("8",),
+    "g": ("q", "9"),
+    "q": ("g",),
+    "n": ("ri", "m"),
+    "a": ("o",),
+    "t": ("f",),
+}
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"[^\W_]+")
+
+
+def load_dev_set(directory: Path = DEV_DIR) -> list[tuple[str, str]]:
+    """``(column, text)`` for every cell of the development set."""
+    cells: list[tuple[str, str]] = []
+    for path in sorted(directory.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                column, _, text = line.partition("\t")
+                cells.append((column, text))
+    return cells
+
+
+def add_noise(text: str, cer: float, rng: random.Random) -> str:
+    """Corrupt about ``cer`` of the characters of ``text`` the way OCR does."""
+    out: list[str] = []
+    for char in text:
+        if rng.random() >= cer:
+            out.append(char)
+            continue
+        roll = rng.random()
+        if char == " ":
+            out.append("" if roll < 0.6 else "  " if roll < 0.7 else " ")  # merged words
+            continue
+        if roll < 0.45 and char in CONFUSIONS:
+            out.append(rng.choice(CONFUSIONS[char]))
+        elif roll < 0.60:
+            letter = rng.choice(_LETTERS)
+            out.append(letter.upper() if char.isupper() else letter)
+        elif roll < 0.75:
+            out.append("")  # dropped
+        elif roll < 0.85:
+            out.append(char * 2)  # doubled
+        elif roll < 0.92:
+            out.append(char + rng.choice(_LETTERS))  # inserted
+        else:
+            out.append(char + " " if char.isalpha() else char)  # split word
+    return "".join(out)
+
+
+def words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+@dataclass
+class Level:
+    cer: float
+    measured_cer: float = 0.0
+    clean_words: int = 0
+    errors_before: int = 0
+    errors_after: int = 0
+    changed: int = 0
+    right: int = 0
+    uncertain: int = 0
+    corrections: int = 0
+
+    @property
+    def wer_before(self) -> float:
+        return self.errors_before / max(1, self.clean_words)
+
+    @property
+    def wer_after(self) -> float:
+        return self.errors_after / max(1, self.clean_words)
+
+    @property
+    def reduction(self) -> float:
+        return (self.errors_before - self.errors_after) / self.errors_before if self.errors_before else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / self.changed if self.changed else 1.0
+
+
+def _equal_positions(source: list[str], target: list[str]) -> set[int]:
+    """Indexes of ``source`` that align to an equal word of ``target``."""
+    equal: set[int] = set()
+    for op in Levenshtein.opcodes(source, target):
+        if op.tag == "equal":
+            equal.update(range(op.src_start, op.src_end))
+    return equal
+
+
+def evaluate(cells: list[tuple[str, str]], cer: float, seed: int, corrector: Corrector) -> Level:
+    level = Level(cer)
+    rng = random.Random(f"{seed}-{cer}")
+    chars = char_errors = 0
+    for number, (column, clean) in enumerate(cells, start=1):
+        noisy = add_noise(clean, cer, rng) if cer else clean
+        fixed = corrector.fix(noisy, column=column, line=number)
+        chars += len(clean)
+        char_errors += Levenshtein.distance(noisy, clean)
+        clean_w, noisy_w, fixed_w = words(clean), words(noisy), words(fixed.text)
+        level.clean_words += len(clean_w)
+        level.errors_before += Levenshtein.distance(noisy_w, clean_w)
+        level.errors_after += Levenshtein.distance(fixed_w, clean_w)
+        level.uncertain += sum(w.code == "correction.uncertain" for w in fixed.warnings)
+        level.corrections += len(fixed.corrections)
+        unchanged = _equal_positions(fixed_w, noisy_w)
+        right = _equal_positions(fixed_w, clean_w)
+        for position in range(len(fixed_w)):
+            if position not in unchanged:
+                level.changed += 1
+                level.right += position in right
+    level.measured_cer = char_errors / max(1, chars)
+    return level
+
+
+def merged(levels: list[Level]) -> Level:
+    total = Level(levels[0].cer)
+    for field in (
+        "clean_words",
+        "errors_before",
+        "errors_after",
+        "changed",
+        "right",
+        "uncertain",
+        "corrections",
+    ):
+        setattr(total, field, sum(getattr(level, field) for level in levels))
+    total.measured_cer = statistics.fmean(level.measured_cer for level in levels)
+    return total
+
+
+def cold_load_ms(runs: int = 5) -> float:
+    code = (
+        "import time; t = time.perf_counter(); "
+        "from rakparse.correct.engine import load_corrector; load_corrector(); "
+        "print((time.perf_counter() - t) * 1000)"
+    )
+    times = [
+        float(
+            subprocess.run(
+                [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True
+            ).stdout
+        )
+        for _ in range(runs)
+    ]
+    return statistics.median(times)
+
+
+def sample_cells(path: Path = SAMPLE) -> list[tuple[str, str, int]]:
+    """The sample's text cells with a rough column guess (for timing only)."""
+    cells: list[tuple[str, str, int]] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        for cell in line.split("\t"):
+            cell = cell.strip()
+            if not cell or not re.search(r"[A-Za-z]{3}", cell) or cell.startswith("minggu"):
+                continue
+            if ":" in cell and cell.isupper() is False and cell.split(":")[0].isupper():
+                cells.append(("label", cell, number))
+            elif cell.startswith(("Sub", "Divisi", "Semua")):
+                cells.append(("pelaksana", cell, number))
+            else:
+                cells.append(("kegiatan", cell, number))
+    return cells
+
+
+def sample_timing(repeats: int = 5) -> tuple[float, float, int]:
+    """(ms to read and split the sample, ms to correct its cells, corrections made)."""
+    read_times, fix_times = [], []
+    count = 0
+    for _ in range(repeats):
+        start = time.perf_counter()
+        cells = sample_cells()
+        read_times.append((time.perf_counter() - start) * 1000)
+        corrector = Corrector(load_vocabulary(), load_lexicon())  # no per-instance cache carried over
+        start = time.perf_counter()
+        count = sum(len(corrector.fix(text, column=col, line=n).corrections) for col, text, n in cells)
+        fix_times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(read_times), statistics.median(fix_times), count
+
+
+def convert_time_ms() -> float | None:
+    """Time of ``rakparse convert`` on the sample with --no-fix, if the pipeline exists yet."""
+    try:
+        import rakparse
+
+        convert = getattr(rakparse, "convert", None)
+    except ImportError:  # pragma: no cover
+        convert = None
+    if convert is None:
+        return None
+    try:  # the pipeline's signature may still change: measure it only if it works
+        start = time.perf_counter()
+        convert(str(SAMPLE))
+        return (time.perf_counter() - start) * 1000
+    except Exception:
+        return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seeds", type=int, default=5, help="noise draws per level (default 5)")
+    parser.add_argument("--quick", action="store_true", help="one seed, no timing")
+    parser.add_argument("--show", type=float, default=None, help="print wrong changes at this noise level")
+    args = parser.parse_args(argv)
+    seeds = 1 if args.quick else args.seeds
+    cells = load_dev_set()
+    corrector = load_corrector()
+    print(
+        f"dev set: {len(cells)} cells, {sum(len(words(t)) for _, t in cells)} words; "
+        f"{seeds} seed(s) per level"
+    )
+    print(
+        f"{'noise':>6} {'CER':>6} {'WER before':>11} {'WER after':>10} {'reduction':>10} "
+        f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10}"
+    )
+    for cer in LEVELS:
+        level = merged([evaluate(cells, cer, seed, corrector) for seed in range(seeds)])
+        print(
+            f"{cer:>6.0%} {level.measured_cer:>6.2%} {level.wer_before:>11.2%} {level.wer_after:>10.2%} "
+            f"{level.reduction:>10.1%} {level.precision:>10.2%} {level.changed:>8} "
+            f"{level.changed - level.right:>6} {level.uncertain:>10}"
+        )
+    if args.show is not None:
+        show_wrong(cells, args.show, corrector)
+    if not args.quick:
+        load_ms = cold_load_ms()
+        read_ms, fix_ms, count = sample_timing()
+        convert_ms = convert_time_ms()
+        print(
+            f"cold load of vocabulary + lexicon + engine (fresh interpreter, median of 5): {load_ms:.1f} ms"
+        )
+        print(
+            f"sample: {len(sample_cells())} text cells corrected in {fix_ms:.1f} ms ({count} corrections); "
+            f"reading and splitting them takes {read_ms:.1f} ms"
+        )
+        if convert_ms is not None:
+            print(
+                f"rakparse.convert on the sample: {convert_ms:.1f} ms; "
+                f"correction adds {fix_ms / convert_ms:.0%}"
+            )
+        else:
+            print("rakparse.convert is not available yet: the added share of conversion time is not measured")
+    return 0
+
+
+def show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector) -> None:
+    rng = random.Random(f"0-{cer}")
+    for number, (column, clean) in enumerate(cells, start=1):
+        noisy = add_noise(clean, cer, rng) if cer else clean
+        fixed = corrector.fix(noisy, column=column, line=number)
+        clean_w = words(clean)
+        right = _equal_positions(words(fixed.text), clean_w)
+        unchanged = _equal_positions(words(fixed.text), words(noisy))
+        bad = [w for i, w in enumerate(words(fixed.text)) if i not in unchanged and i not in right]
+        if bad:
+            print(f"WRONG {bad}: {noisy!r} -> {fixed.text!r} (clean {clean!r})")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
