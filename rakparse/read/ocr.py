@@ -1,0 +1,239 @@
+"""OCR of page images: Tesseract's word boxes and the table's rules seen in the image.
+
+Tesseract's plain text loses a RAK table's grid (field notes), so rakparse asks for
+its TSV output (every word with its box) and finds the ruling lines in the image
+itself: long runs of dark pixels. Both go to the same geometry code as a text
+PDF's words and rules (``rakparse.read.geometry``).
+
+Before OCR a page is straightened (a scan is rarely square: the skew is the angle
+at which the rows of dark pixels line up best) and its rules are erased, which
+keeps Tesseract from reading them as ``|`` or ``l`` and from merging cells.
+
+Tesseract runs behind a small protocol, :class:`OcrEngine`, so tests can use a fake
+and a crashing engine. :class:`TesseractEngine` runs the ``tesseract`` program with
+``OMP_THREAD_LIMIT=1``: pages run in parallel processes (``--jobs``), and
+Tesseract's own threads would oversubscribe the cores (as OCRmyPDF found).
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Protocol
+
+from rakparse.errors import DependencyError
+from rakparse.read.geometry import PageGeometry, Rule, Word
+
+if TYPE_CHECKING:
+    from PIL import Image
+
+__all__ = ["OcrEngine", "OcrPageError", "TesseractEngine", "image_geometry"]
+
+INSTALL_ADVICE = (
+    "install Tesseract with Indonesian: sudo apt-get install tesseract-ocr tesseract-ocr-ind "
+    "(or your system's tesseract package with the 'ind' language)"
+)
+
+
+class OcrPageError(Exception):
+    """One page could not be OCR'd (the engine failed or timed out on it)."""
+
+
+class OcrEngine(Protocol):
+    """What rakparse needs from an OCR engine: the words of an image with pixel boxes."""
+
+    def words(self, image: Image.Image, *, timeout: float | None) -> list[Word]: ...
+
+
+class TesseractEngine:
+    """The ``tesseract`` program, TSV output, ``-l ind+eng``, one thread per process."""
+
+    def __init__(self, languages: str = "ind+eng", program: str = "tesseract", psm: int = 3) -> None:
+        self.languages = languages
+        self.program = program
+        self.psm = psm
+        self._checked = False
+
+    def check(self) -> None:
+        """Raise ``DependencyError`` when the program or a language is missing."""
+        if self._checked:
+            return
+        exe = shutil.which(self.program)
+        if exe is None:
+            raise DependencyError("this is a scan and Tesseract (OCR) is not installed", INSTALL_ADVICE)
+        try:
+            result = subprocess.run(
+                [exe, "--list-langs"], capture_output=True, text=True, timeout=30, check=False
+            )
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise DependencyError(f"cannot run Tesseract: {error}", INSTALL_ADVICE) from error
+        have = set(result.stdout.split())
+        missing = [lang for lang in self.languages.split("+") if lang not in have]
+        if missing:
+            raise DependencyError(f"Tesseract has no language data for {', '.join(missing)}", INSTALL_ADVICE)
+        self.program = exe
+        self._checked = True
+
+    def command(self, dpi: int) -> list[str]:
+        return [
+            self.program, "stdin", "stdout", "-l", self.languages,
+            "--psm", str(self.psm), "--dpi", str(dpi), "tsv",
+        ]  # fmt: skip
+
+    def words(self, image: Image.Image, *, timeout: float | None) -> list[Word]:
+        self.check()
+        buffer = io.BytesIO()
+        image.save(buffer, format="BMP")  # uncompressed: no time spent encoding
+        dpi = int(image.info.get("dpi", (300, 300))[0] or 300)
+        env = dict(os.environ, OMP_THREAD_LIMIT="1")
+        try:
+            result = subprocess.run(
+                self.command(dpi),
+                input=buffer.getvalue(),
+                capture_output=True,
+                timeout=timeout,
+                env=env,
+                check=False,
+            )
+        except subprocess.TimeoutExpired as error:
+            raise OcrPageError(f"Tesseract took longer than {timeout:.0f} s") from error
+        except OSError as error:
+            raise DependencyError(f"cannot run Tesseract: {error}", INSTALL_ADVICE) from error
+        if result.returncode != 0:
+            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
+            raise OcrPageError(f"Tesseract failed ({message[-1] if message else result.returncode})")
+        return parse_tsv(result.stdout.decode("utf-8", "replace"))
+
+
+def parse_tsv(tsv: str) -> list[Word]:
+    """Words (level 5) of Tesseract's TSV output with their pixel boxes.
+
+    >>> parse_tsv("level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\t"
+    ...           "height\\tconf\\ttext\\n5\\t1\\t1\\t1\\t1\\t1\\t10\\t20\\t30\\t12\\t96.5\\tTAHUN")
+    [Word(x0=10.0, top=20.0, x1=40.0, bottom=32.0, text='TAHUN')]
+    """
+    words = []
+    for line in tsv.splitlines()[1:]:
+        parts = line.split("\t")
+        if len(parts) < 12 or parts[0] != "5":
+            continue
+        text = parts[11].strip()
+        if not text:
+            continue
+        left, top, width, height = (float(v) for v in parts[6:10])
+        words.append(Word(left, top, left + width, top + height, text))
+    return words
+
+
+# -- image processing (numpy) --------------------------------------------------------
+
+
+def estimate_skew(dark: Any, max_angle: float = 3.0) -> float:
+    """The angle (degrees, counter-clockwise) by which the page's content is turned:
+    the one at which rows of dark pixels line up most sharply."""
+    import numpy as np
+
+    step = max(1, dark.shape[1] // 1000)
+    small = dark[::step, ::step]
+    ys, xs = np.nonzero(small)
+    if len(ys) < 100:
+        return 0.0
+    if len(ys) > 200_000:  # a sample is enough
+        pick = np.random.default_rng(0).choice(len(ys), 200_000, replace=False)
+        ys, xs = ys[pick], xs[pick]
+    xs = xs.astype(np.float64)
+
+    def score(angle: float) -> float:
+        proj = np.round(ys + xs * np.tan(np.radians(angle))).astype(np.int64)
+        proj -= proj.min()
+        counts = np.bincount(proj).astype(np.float64)
+        return float((counts * counts).sum())
+
+    best = max(np.arange(-max_angle, max_angle + 1e-9, 0.25), key=score)
+    fine = max(np.arange(best - 0.25, best + 0.25 + 1e-9, 0.05), key=score)
+    return float(fine)
+
+
+def _runs(mask: Any, min_length: int) -> Any:
+    """Runs of True along each row of ``mask``: an array of (row, start, end)."""
+    import numpy as np
+
+    padded = np.zeros((mask.shape[0], mask.shape[1] + 2), dtype=np.int8)
+    padded[:, 1:-1] = mask
+    diff = np.diff(padded, axis=1)
+    rows, starts = np.nonzero(diff == 1)
+    _, ends = np.nonzero(diff == -1)
+    keep = (ends - starts) >= min_length
+    return np.stack([rows[keep], starts[keep], ends[keep]], axis=1)
+
+
+def image_rules(dark: Any, dpi: float) -> tuple[list[Rule], Any]:
+    """Horizontal and vertical ruling lines in a binary image, and a mask of their pixels."""
+    import numpy as np
+
+    # bridge one-pixel holes (noise, thin scans) before measuring runs
+    bridged_h = dark.copy()
+    bridged_h[:, 1:-1] |= dark[:, :-2] & dark[:, 2:]
+    bridged_v = dark.copy()
+    bridged_v[1:-1, :] |= dark[:-2, :] & dark[2:, :]
+    h_min = int(dpi * 0.22)
+    v_min = int(dpi * 0.16)
+    rules: list[Rule] = []
+    mask = np.zeros_like(dark)
+    for row, start, end in _runs(bridged_h, h_min):
+        rules.append(Rule(float(start), float(row), float(end), float(row)))
+        mask[row, start:end] = True
+    for col, start, end in _runs(bridged_v.T, v_min):
+        rules.append(Rule(float(col), float(start), float(col), float(end)))
+        mask[start:end, col] = True
+    return rules, mask
+
+
+def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
+    """Straighten a page image and find its rules; returns the image with its rules
+    erased (what Tesseract reads) and the rules (in that image's pixels)."""
+    import numpy as np
+    from PIL import Image as PILImage
+
+    gray = image.convert("L")
+    dark = np.asarray(gray) < 140
+    angle = estimate_skew(dark)
+    if abs(angle) >= 0.05:
+        gray = gray.rotate(-angle, resample=PILImage.Resampling.BILINEAR, expand=False, fillcolor=255)
+        dark = np.asarray(gray) < 140
+    rules, mask = image_rules(dark, dpi)
+    if rules:
+        # grow the mask by a pixel so the anti-aliased edges of the rules go too
+        grown = mask.copy()
+        grown[1:, :] |= mask[:-1, :]
+        grown[:-1, :] |= mask[1:, :]
+        grown[:, 1:] |= mask[:, :-1]
+        grown[:, :-1] |= mask[:, 1:]
+        array = np.array(gray)
+        array[grown] = 255
+        gray = PILImage.fromarray(array)
+    gray.info["dpi"] = (dpi, dpi)
+    return gray, rules
+
+
+def image_geometry(
+    image: Image.Image, engine: OcrEngine, *, dpi: float, timeout: float | None
+) -> PageGeometry:
+    """A page image as geometry: straightened, rules found, words from the engine."""
+    clean, rules = prepare(image, dpi)
+    try:
+        words = engine.words(clean, timeout=timeout)
+    except (DependencyError, OcrPageError):
+        raise
+    except Exception as error:  # an engine is foreign code: any failure is this page's
+        raise OcrPageError(f"OCR failed: {error}") from error
+    return PageGeometry(float(clean.width), float(clean.height), _clean_words(words), rules)
+
+
+def _clean_words(words: Sequence[Word]) -> list[Word]:
+    """Drop what Tesseract makes of leftover rule fragments (``|``, ``_``, ``—``)."""
+    junk = set("|_—=[]{}!")
+    return [w for w in words if w.text.strip() and not set(w.text.strip()) <= junk]
