@@ -126,7 +126,7 @@ def _starts_activity(words: list[str], index: int, segment_length: int) -> bool:
         return segment_length >= 2
     if not _PE_AN.fullmatch(word) or segment_length < 3:
         return False
-    if _NUMBER.fullmatch(before_bare) or (before_bare[:1].islower() and before_bare.isalpha()):
+    if _NUMBER.fullmatch(before_bare) or before_bare[:1].islower():
         return True
     # ``sebagai UAKPB Penataan``: an acronym ending a lower-case phrase
     return _ACRONYM.fullmatch(before_bare) is not None and index >= 2 and words[index - 2][:1].islower()
