@@ -143,6 +143,8 @@ ENUMERATED = [
     ("Rapat koordinasi,", ["Rapat koordinasi"]),
     ("Rapat koordinasi.", ["Rapat koordinasi"]),
     ("Rapat   koordinasi", ["Rapat", "koordinasi"]),  # a run of spaces is an item boundary
+    ("Menyusun PK 2. Menyusun LKJ", ["Menyusun PK", "Menyusun LKJ"]),
+    ("output triwulan IV. menyusun laporan", ["output triwulan IV", "menyusun laporan"]),
 ]
 
 KEEP_WHOLE = [
@@ -167,6 +169,8 @@ KEEP_WHOLE = [
     "Menyusun laporan Pertanggungjawaban Bendahara",
     "Rapat koordinasi dan Melakukan evaluasi",
     "Rencana Aksi tahun 2023 sesuai kebutuhan",
+    "Pelaksanaan Pasal 5 ayat (2) Undang-Undang Pemilu",
+    "Menyusun Rencana Kerja Melalui Aplikasi KRISNA",
 ]
 
 
@@ -235,6 +239,9 @@ UNITS = [
     ("Sekretariat dan Bagian Umum", ["Sekretariat dan Bagian Umum"]),
     ("Bidang Perencanaan; Bidang Keuangan", ["Bidang Perencanaan", "Bidang Keuangan"]),
     ("Subbagian Umum Kelompok Kerja Pengadaan", ["Subbagian Umum", "Kelompok Kerja Pengadaan"]),
+    ("Subbag Umum/Subbag Keuangan", ["Subbagian Umum", "Subbagian Keuangan"]),
+    ("Bagian Umum, Bagian Keuangan", ["Bagian Umum", "Bagian Keuangan"]),
+    ("Subbagian Umum, Kepala Seksi Data", ["Subbagian Umum", "Kepala Seksi Data"]),
     ("", []),
 ]
 

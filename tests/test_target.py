@@ -56,6 +56,9 @@ OTHER_NOTATIONS = [
     ("98 Persen", T("98 Persen", 98, "%", "percent")),
     ("97.5%", T("97.5%", 97.5, "%", "percent")),
     ("0%", T("0%", 0, "%", "percent")),
+    ("≥ 80%", T("≥ 80%", 80, "%", "percent")),  # the bound stays in raw only
+    (">= 80 %", T(">= 80 %", 80, "%", "percent")),
+    ("Min. 80%", T("Min. 80%", 80, "%", "percent")),
     ("12 Lap.", T("12 Lap.", 12, "laporan", "count")),
     ("12 LAP", T("12 LAP", 12, "laporan", "count")),
     ("12 laporan", T("12 laporan", 12, "laporan", "count")),

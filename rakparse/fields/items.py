@@ -72,6 +72,24 @@ _ENUMERATOR = (
 _LEADING = re.compile(rf"^(?:{_ENUMERATOR}\s*)+(?=\S|$)")
 _BULLET = re.compile(r"(?:^|(?<=\s))[•·▪●○◦►➢]\s*")
 _MID_ENUMERATOR = re.compile(r"(?<=\s)(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-z][.)]|\([a-z]\))\s+(?=[A-Za-z])")
+#: Words after which ``(2)`` or ``a.`` is a reference (``Pasal 5 ayat (2)``), not an enumerator.
+REFERENCE_WORDS = frozenset(
+    {
+        "ayat",
+        "pasal",
+        "huruf",
+        "angka",
+        "nomor",
+        "no",
+        "no.",
+        "butir",
+        "poin",
+        "bab",
+        "lampiran",
+        "ke",
+        "tahap",
+    }
+)
 _DASH_BULLET = re.compile(r"(?<=\s)[-–—*]\s+(?=\S)")
 _SENTENCE_END = re.compile(r"(?<=\S)\.\s+(?=[^\W\d_])")
 _GAP = re.compile(r"[ \t\u00a0]{2,}|\s*[\n\r]\s*[\n\r]\s*|;")
@@ -103,16 +121,30 @@ def _sentences(chunk: str) -> list[str]:
     for match in _SENTENCE_END.finditer(chunk):
         word = chunk[start : match.start()].split()[-1] if chunk[start : match.start()].split() else ""
         word = word.strip("()[]\"'").lower()
-        if word in ABBREVIATIONS or re.fullmatch(r"[a-z]|\d{1,2}|[ivx]{1,4}|(?:[a-z]\.)+[a-z]", word):
-            # an abbreviation, an initial, or an enumerator (``2.``, ``b.``, ``II.``: split below)
+        if word in ABBREVIATIONS or re.fullmatch(r"[a-z]|\d{1,2}|(?:[a-z]\.)+[a-z]", word):
+            # an abbreviation, an initial, or an enumerator (``2.``, ``b.``: split below)
             continue
         pieces.append(chunk[start : match.start()])
         start = match.end()
     pieces.append(chunk[start:])
     result: list[str] = []
     for piece in pieces:
-        result += _MID_ENUMERATOR.split(piece)
+        result += _split_enumerated(piece)
     return result
+
+
+def _split_enumerated(piece: str) -> list[str]:
+    """``Menyusun PK 2. Menyusun LKJ`` → two, but ``Pasal 5 ayat (2) UU`` stays whole."""
+    parts: list[str] = []
+    start = 0
+    for match in _MID_ENUMERATOR.finditer(piece):
+        before = piece[: match.start()].split()
+        if before and before[-1].lower() in REFERENCE_WORDS:
+            continue
+        parts.append(piece[start : match.start()])
+        start = match.end()
+    parts.append(piece[start:])
+    return parts
 
 
 def _starts_activity(words: list[str], index: int, segment_length: int) -> bool:
@@ -195,7 +227,7 @@ def split_activities(text: str) -> list[str]:
     return items
 
 
-_UNIT_START = re.compile(rf"(?<!\S)(?:{UNIT_HEADS})(?![a-z])")
+_UNIT_START = re.compile(rf"(?<![^\s/,;])(?:{UNIT_HEADS})(?![a-z])")
 _CANONICAL = [
     (re.compile(r"^Kasubbag\.?(?=\s|$)", re.IGNORECASE), "Kepala Subbagian"),
     (re.compile(r"^Kasubbid\.?(?=\s|$)", re.IGNORECASE), "Kepala Subbidang"),
@@ -246,27 +278,30 @@ def split_units(text: str) -> list[str]:
     for chunk in _GAP.split(text.replace("\r", "")):
         chunk = _BULLET.sub("\n", " ".join(chunk.split()))
         for line in chunk.split("\n"):
-            for piece in _MID_ENUMERATOR.split(line):
+            for piece in _split_enumerated(line):
                 units += _split_at_heads(piece)
     return dedupe(u for u in (canonical_unit(strip_item(u)) for u in units) if u and re.search(r"\w", u))
 
 
 def _split_at_heads(piece: str) -> list[str]:
-    """``… Logistik Subbagian Hukum`` → two units; a head right after another head or
-    after ``dan``/``,`` (``Kepala Bagian``, ``Umum, Bagian``?) stays inside the name."""
+    """``… Logistik Subbagian Hukum``, ``Subbag Umum/Subbag Keuangan`` → two units; a head
+    right after another head or after ``dan`` (``Kepala Bagian``, ``Sekretariat dan Bagian
+    Umum``) stays inside the name."""
     starts = [0]
     for match in _UNIT_START.finditer(piece):
         if match.start() == 0:
             continue
         before = piece[: match.start()].split()
         previous = before[-1] if before else ""
-        if previous.lower() in FUNCTION_WORDS or previous.endswith((",", "/", "-", "(")):
-            continue
-        if _UNIT_START.fullmatch(previous) or previous.lower() in ("kepala", "sub", "semua", "seluruh"):
-            continue  # ``Kepala Bagian``, ``Semua Divisi``
+        if piece[match.start() - 1] not in "/,;":  # ``Umum/Subbag``: always a new unit
+            if previous.lower() in FUNCTION_WORDS or previous.endswith(("-", "(")):
+                continue
+            if _UNIT_START.fullmatch(previous) or previous.lower() in ("kepala", "sub", "semua", "seluruh"):
+                continue  # ``Kepala Bagian``, ``Semua Divisi``
         starts.append(match.start())
     starts.append(len(piece))
-    return [piece[a:b] for a, b in itertools.pairwise(starts) if piece[a:b].strip()]
+    units = (piece[a:b].strip().rstrip("/,; ") for a, b in itertools.pairwise(starts))
+    return [unit for unit in units if unit]
 
 
 def dedupe(items: Iterable[str]) -> list[str]:

@@ -10,6 +10,7 @@ Accepted notations (prefix ``Rp``/``Rp.``/``IDR``, optional, any case):
   ``M`` 10⁹, ``triliun``/``trilyun``/``T`` 10¹². Before a magnitude ``,`` is the
   decimal point (``2,9 M``); a single ``.`` is a decimal point too unless exactly
   three digits follow it (``2.9 M`` = ``2,9 M``, but ``1.500 juta`` = 1 500 juta).
+* Brackets around the amount and ``rupiah``/``IDR`` after it are ignored.
 * ``-`` or ``Rp. -`` is the form's way to write "no cost": ``None`` without an issue.
 
 Never guessed (``None`` with ``biaya.malformed``): a digit group of the wrong length
@@ -61,6 +62,7 @@ MAGNITUDES: dict[str, int] = {
 STYLES = ("id", "id-cents", "id-dash", "plain", "en", "digits")
 
 _PREFIX = re.compile(r"^\s*(?:rupiah|rp|idr)\s*[.,:]?\s*", re.IGNORECASE)
+_SUFFIX = re.compile(r"\s*(?:rupiah|idr)\.?\s*$", re.IGNORECASE)
 _NIL = re.compile(r"[-–—\s.,]*[-–—][-–—\s.,]*")
 _AMOUNT_CHARS = re.compile(rf"[0-9{re.escape(_CONFUSABLE)}., ]+")
 _MAGNITUDE_WORDS = "|".join(sorted(MAGNITUDES, key=len, reverse=True))
@@ -85,6 +87,13 @@ class RupiahResult:
 
 class _Malformed(Exception):
     """The text is an amount, but a damaged one."""
+
+
+def _body(text: str) -> tuple[str, bool]:
+    """The amount without brackets, ``Rp``/``IDR`` before it or ``rupiah`` after it."""
+    text = text.strip("()[]\"' ")
+    body = _SUFFIX.sub("", _PREFIX.sub("", text, count=1))
+    return body, body != text
 
 
 def _repair(token: str) -> tuple[str, Repair | None]:
@@ -199,7 +208,7 @@ def parse_rupiah(cell: str) -> RupiahResult:
     text = " ".join(cell.split())
     if not text:
         return RupiahResult(cell, None)
-    body = _PREFIX.sub("", text, count=1)
+    body, _ = _body(text)
     if not body or _NIL.fullmatch(body):
         return RupiahResult(cell, None)
     try:
@@ -247,8 +256,7 @@ def is_amount(cell: str) -> bool:
     text = " ".join(cell.split())
     if not text:
         return False
-    body = _PREFIX.sub("", text, count=1)
-    prefixed = body != text
+    body, prefixed = _body(text)
     if prefixed and (not body or _NIL.fullmatch(body)):
         return True
     result = parse_rupiah(text)

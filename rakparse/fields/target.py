@@ -2,7 +2,8 @@
 
 Kinds, tried in this order (the contract's ``target`` row):
 
-* ``percent``: a number then ``%``, ``persen``, ``prosen`` or ``percent``.
+* ``percent``: a number then ``%``, ``persen``, ``prosen`` or ``percent``, maybe after
+  a bound (``≥ 80%``, ``min. 80%``: value 80, the bound stays in ``raw``).
 * ``grade``: a SAKIP grade ``AA A BB B CC C D``, alone or after ``Predikat``,
   ``Nilai`` or ``Minimal``; value and unit ``None``.
 * ``count``: a number then one unit word, optionally with the number spelled out
@@ -68,8 +69,10 @@ GRADES = ("AA", "A", "BB", "B", "CC", "C", "D")
 
 _DIGIT_FOR = {"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5"}
 _CONFUSED = r"(?-i:[OolI|S](?![a-z]))"  # a letter for a digit, unless a lower-case word goes on
-_NUM = rf"(?:[0-9]|{_CONFUSED})*[0-9](?:[0-9.,]|{_CONFUSED})*"
-_PERCENT = re.compile(rf"(?P<num>{_NUM})\s*(?:%|persen|prosen|percent)\.?", re.IGNORECASE)
+_NUM = rf"{_CONFUSED}*[0-9](?:[0-9.,]|{_CONFUSED})*"  # unambiguous: no backtracking blow-up
+#: ``≥ 80%``, ``min. 80%``: the bound is kept in ``raw`` only (the contract has no field for it).
+_BOUND = r"(?:(?:≥|>=|>|≤|<=|<|±|min(?:imal)?\.?|maks(?:imal)?\.?|max\.?)\s*)?"
+_PERCENT = re.compile(rf"{_BOUND}(?P<num>{_NUM})\s*(?:%|persen|prosen|percent)\.?", re.IGNORECASE)
 _GRADE = re.compile(
     r"(?:(?:predikat|nilai|minimal|min\.?)\s*:?\s*)?(?P<grade>aa|a|bb|b|cc|c|d)(?:\s*\([^()]*\))?",
     re.IGNORECASE,

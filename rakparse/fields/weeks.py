@@ -137,12 +137,14 @@ def _is_mark_cell(tokens: list[_Token]) -> bool:
 def _phrases(tokens: list[_Token]) -> list[list[_Token]]:
     """Split at each keyword: ``minggu ke 1 minggu ke 4`` is two phrases."""
     phrases: list[list[_Token]] = [[]]
+    last_kind = ""
     for token in tokens:
-        meaningful = [t for t in phrases[-1] if t.kind != "skip"]
-        if token.kind == "kw" and not (meaningful and meaningful[-1].kind == "range"):
+        if token.kind == "kw" and last_kind != "range":
             phrases.append([])  # but ``minggu ke 1 s/d minggu ke 3`` is one range
         else:
             phrases[-1].append(token)
+        if token.kind != "skip":
+            last_kind = token.kind
     return [p for p in phrases if any(t.kind in ("num", "roman") for t in p)]
 
 
