@@ -9,6 +9,10 @@ Before OCR a page is straightened (a scan is rarely square: the skew is the angl
 at which the rows of dark pixels line up best) and its rules are erased, which
 keeps Tesseract from reading them as ``|`` or ``l`` and from merging cells.
 
+Tesseract reads the page as one block (``--psm 6``): with the rules erased and
+the words placed by their boxes, that finds the lone row numbers and short cells
+that automatic page segmentation drops.
+
 Tesseract runs behind a small protocol, :class:`OcrEngine`, so tests can use a fake
 and a crashing engine. :class:`TesseractEngine` runs the ``tesseract`` program with
 ``OMP_THREAD_LIMIT=1``: pages run in parallel processes (``--jobs``), and
@@ -51,7 +55,7 @@ class OcrEngine(Protocol):
 class TesseractEngine:
     """The ``tesseract`` program, TSV output, ``-l ind+eng``, one thread per process."""
 
-    def __init__(self, languages: str = "ind+eng", program: str = "tesseract", psm: int = 3) -> None:
+    def __init__(self, languages: str = "ind+eng", program: str = "tesseract", psm: int = 6) -> None:
         self.languages = languages
         self.program = program
         self.psm = psm
@@ -200,6 +204,14 @@ def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
 
     gray = image.convert("L")
     dark = np.asarray(gray) < 140
+    # salt-and-pepper noise: when a median filter would remove more than 3 % of the
+    # dark pixels (clean text loses under 2 %), the filtered page reads better
+    from PIL import ImageFilter
+
+    filtered = gray.filter(ImageFilter.MedianFilter(3))
+    kept = np.asarray(filtered) < 140
+    if np.count_nonzero(dark & ~kept) > 0.03 * max(np.count_nonzero(dark), 1):
+        gray, dark = filtered, kept
     angle = estimate_skew(dark)
     if abs(angle) >= 0.05:
         gray = gray.rotate(-angle, resample=PILImage.Resampling.BILINEAR, expand=False, fillcolor=255)
@@ -208,10 +220,12 @@ def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
     if rules:
         # grow the mask by a pixel so the anti-aliased edges of the rules go too
         grown = mask.copy()
-        grown[1:, :] |= mask[:-1, :]
-        grown[:-1, :] |= mask[1:, :]
-        grown[:, 1:] |= mask[:, :-1]
-        grown[:, :-1] |= mask[:, 1:]
+        for _ in range(2):
+            step = grown.copy()
+            grown[1:, :] |= step[:-1, :]
+            grown[:-1, :] |= step[1:, :]
+            grown[:, 1:] |= step[:, :-1]
+            grown[:, :-1] |= step[:, 1:]
         array = np.array(gray)
         array[grown] = 255
         gray = PILImage.fromarray(array)
@@ -234,6 +248,20 @@ def image_geometry(
 
 
 def _clean_words(words: Sequence[Word]) -> list[Word]:
-    """Drop what Tesseract makes of leftover rule fragments (``|``, ``_``, ``—``)."""
+    """Drop what Tesseract makes of leftover rule fragments and specks: ``|``, ``_``,
+    ``—``, and punctuation-only "words" much smaller than the text around them."""
+    import statistics
+
     junk = set("|_—=[]{}!")
-    return [w for w in words if w.text.strip() and not set(w.text.strip()) <= junk]
+    punctuation = set(".,:;'\"“”‘’`·*~^°")
+    heights = [w.height for w in words if w.text.strip()]
+    small = statistics.median(heights) * 0.6 if heights else 0.0
+    out = []
+    for word in words:
+        text = word.text.strip()
+        if not text or set(text) <= junk:
+            continue
+        if set(text) <= punctuation and word.height < small:
+            continue
+        out.append(word)
+    return out
