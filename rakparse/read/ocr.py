@@ -255,7 +255,7 @@ def _clean_words(words: Sequence[Word]) -> list[Word]:
     junk = set("|_—=[]{}!")
     punctuation = set(".,:;'\"“”‘’`·*~^°")
     heights = [w.height for w in words if w.text.strip()]
-    small = statistics.median(heights) * 0.6 if heights else 0.0
+    small = float(statistics.median(heights)) * 0.6 if heights else 0.0
     out = []
     for word in words:
         text = word.text.strip()
