@@ -210,7 +210,7 @@ def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
 
     filtered = gray.filter(ImageFilter.MedianFilter(3))
     kept = np.asarray(filtered) < 140
-    if np.count_nonzero(dark & ~kept) > 0.03 * max(np.count_nonzero(dark), 1):
+    if int(np.count_nonzero(dark & ~kept)) > 0.03 * max(int(np.count_nonzero(dark)), 1):
         gray, dark = filtered, kept
     angle = estimate_skew(dark)
     if abs(angle) >= 0.05:
@@ -254,7 +254,7 @@ def _clean_words(words: Sequence[Word]) -> list[Word]:
 
     junk = set("|_—=[]{}!")
     punctuation = set(".,:;'\"“”‘’`·*~^°")
-    heights = [w.height for w in words if w.text.strip()]
+    heights: list[float] = [w.height for w in words if w.text.strip()]
     small = float(statistics.median(heights)) * 0.6 if heights else 0.0
     out = []
     for word in words:
