@@ -105,7 +105,17 @@ KNOWN_BAD = {
 }
 
 
-def _marks(sample: str) -> list[pytest.MarkDecorator]:
+# Single facts the parser is known to get wrong today, by test id (strict: each must fail).
+_FF_GLUED = (
+    "a form feed glued to the start of a line (`\\fRENCANA AKSI KINERJA`, as pdftotext writes it) "
+    "is counted as a line of its own, so every later Row.lines is one too high for text input"
+)
+KNOWN_BAD_FACTS = {f"dprd-t1-r{index}-lines": _FF_GLUED for index in range(4)}
+
+
+def _marks(sample: str, fact_id: str = "") -> list[pytest.MarkDecorator]:
+    if fact_id in KNOWN_BAD_FACTS:
+        return [pytest.mark.xfail(reason=KNOWN_BAD_FACTS[fact_id], strict=True)]
     reason = KNOWN_BAD.get(sample)
     return [pytest.mark.xfail(reason=reason, strict=False)] if reason else []
 
@@ -671,6 +681,27 @@ ROWS: dict[str, dict[int, list[R]]] = {
 }
 
 
+# Row.lines: first and last line of the input the row came from, counted as editors,
+# `grep -n` and `sed -n` count them (only LF ends a line: CRLF is one end, and a form
+# feed is a character on its line, not a line end as ``str.splitlines`` would have it).
+LINES: dict[str, dict[int, list[list[int]]]] = {
+    BAPPEDA: {0: [[10, 15], [16, 18], [19, 20], [21, 26], [27, 29], [30, 32]]},
+    DINKES: {0: [[8, 8], [9, 9], [10, 11], [12, 12], [13, 13], [14, 15], [16, 16], [17, 17], [18, 18]]},
+    # row 3 ends on page 2 (its second unit, line 16); rows 6-7 come after the form-feed line 23
+    PN: {0: [[8, 8], [9, 9], [10, 16], [17, 17], [18, 18], [19, 19], [20, 20], [26, 26], [27, 28]]},
+    POLRES: {0: [[10, 10], [11, 11], [12, 12], [16, 17], [18, 18], [19, 19]]},
+    # line 15 starts with the form feed
+    DPRD: {0: [[8, 9], [10, 10], [11, 13]], 1: [[21, 23], [24, 25], [26, 26], [27, 27]]},
+    KEC: {0: [[8, 10], [11, 14], [15, 17], [18, 21], [22, 23]]},
+}
+
+for _sample, _tables in LINES.items():
+    for _table, _lines in _tables.items():
+        assert len(_lines) == len(ROWS[_sample][_table])
+        for _facts, _span in zip(ROWS[_sample][_table], _lines, strict=True):
+            _facts["lines"] = _span
+
+
 def _check_field(row: dict[str, Any], field: str, expected: Any) -> None:
     if field == "target":
         target = row["target"]
@@ -714,7 +745,7 @@ ROW_FACTS = [
         field,
         expected,
         id=f"{sample.split('-')[0]}-t{table}-r{index}-{field}",
-        marks=_marks(sample),
+        marks=_marks(sample, f"{sample.split('-')[0]}-t{table}-r{index}-{field}"),
     )
     for sample, tables in ROWS.items()
     for table, rows in tables.items()
@@ -785,6 +816,7 @@ KPU_POSITIONAL = [
     (0, 0, "schedule", {"1": [1], **months(ALL, *range(2, 13))}),
     (0, 0, "biaya", 2_953_803_000),
     (0, 0, "pelaksana", ["Semua Divisi"]),
+    (0, 0, "lines", [10, 10]),
     # `Nilai Akuntabilitas Kinerja` / `B`: a row of its own (it has a target), goal repeated
     (0, 1, "no", None),
     (0, 1, "sasaran", _KPU_GOAL_1),
@@ -798,6 +830,7 @@ KPU_POSITIONAL = [
     (0, 4, "target", T("percent", 100, "%", "100%")),
     (0, 4, "biaya", 13_718_210_000),
     (0, 4, "pelaksana_count", 3),  # four unit lines, one of them repeated
+    (0, 4, "lines", [14, 17]),
 ]
 
 # (table index or ANY, printed row number) -> facts; with ANY the number is unique in the file.
@@ -813,6 +846,7 @@ KPU_NUMBERED = [
     (1, 3, "schedule", every([4])),  # 13 cells
     (1, 3, "biaya", 2_619_569_000),
     (1, 3, "pelaksana", [_KEU]),  # `Sub Bagian Keuangan, Umum dan Logistik`
+    (1, 3, "lines", [32, 32]),
     (ANY, 4, "target", T("percent", 90, "%", "90%")),
     (ANY, 4, "schedule", every(ALL)),
     (ANY, 4, "biaya", None),
@@ -822,6 +856,7 @@ KPU_NUMBERED = [
     (ANY, 6, "schedule", every([1])),
     (ANY, 6, "biaya", 22_451_000),
     (ANY, 6, "pelaksana", [_KEU]),
+    (ANY, 6, "lines", [41, 41]),
     (ANY, 7, "target", T("count", 12, "laporan", "12 Lap")),
     (ANY, 7, "schedule", every([4])),
     (ANY, 7, "biaya", None),
@@ -847,10 +882,12 @@ KPU_NUMBERED = [
     (ANY, 19, "target", T("count", 24, "kegiatan", "24 kegiatan")),
     (ANY, 19, "schedule", {}),  # `6 … 18` are the form's column numbers
     (ANY, 19, "biaya", 84_204_000),
+    (ANY, 19, "lines", [62, 62]),
     (ANY, 20, "target", T("percent", 98, "%", "98%")),
     (ANY, 20, "schedule", {}),
     (ANY, 20, "biaya", None),
     (ANY, 23, "schedule", every(ALL)),  # 13 cells
+    (ANY, 23, "lines", [66, 67]),  # with the unscheduled `Menyusun Laporan PPIID` line
 ]
 
 # Rows without a number of their own, addressed by how far after a numbered row they come.
@@ -859,6 +896,7 @@ KPU_FOLLOWING = [
     (11, 1, "target", T("percent", 72, "%", "72%")),
     (11, 1, "kegiatan", ["Pemeliharaan gedung dan bangunan"]),
     (11, 1, "biaya", None),
+    (11, 1, "lines", [46, 46]),
     (23, 1, "no", None),  # `Menyusun Laporan PPIID` has no schedule: it is an activity of row 23
     (23, 1, "kegiatan", ["Melaksanakan kegiatan pelayanan pers"]),
     (23, 1, "schedule", {"1": [2]}),
