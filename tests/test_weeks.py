@@ -75,6 +75,11 @@ OTHER_NOTATIONS = [
     ("1 - 3", (1, 2, 3)),
     ("I", (1,)),
     ("II-III", (2, 3)),
+    ("minggu pertama", (1,)),
+    ("minggu kedua dan keempat", (2, 4)),
+    ("minggu ke dua s/d empat", (2, 3, 4)),
+    ("setiap minggu", ALL),
+    ("Tiap Minggu", ALL),
 ]
 
 # Words OCR broke, stray brackets and punctuation.
@@ -126,6 +131,8 @@ NOT_SCHEDULES = [
     "1-7",
     "1.000",
     "-",
+    "dua",
+    "Rapat setiap minggu",
 ]
 
 

@@ -10,7 +10,8 @@ Accepted notations (prefix ``Rp``/``Rp.``/``IDR``, optional, any case):
   ``M`` 10⁹, ``triliun``/``trilyun``/``T`` 10¹². Before a magnitude ``,`` is the
   decimal point (``2,9 M``); a single ``.`` is a decimal point too unless exactly
   three digits follow it (``2.9 M`` = ``2,9 M``, but ``1.500 juta`` = 1 500 juta).
-* Brackets around the amount and ``rupiah``/``IDR`` after it are ignored.
+* Brackets around the amount, ``rupiah``/``IDR`` after it and a bracketed note without
+  digits after it (the amount spelled out, ``(APBD)``) are ignored.
 * ``-`` or ``Rp. -`` is the form's way to write "no cost": ``None`` without an issue.
 
 Never guessed (``None`` with ``biaya.malformed``): a digit group of the wrong length
@@ -62,6 +63,7 @@ MAGNITUDES: dict[str, int] = {
 STYLES = ("id", "id-cents", "id-dash", "plain", "en", "digits")
 
 _PREFIX = re.compile(r"^\s*(?:rupiah|rp|idr)\s*[.,:]?\s*", re.IGNORECASE)
+_SPELLED = re.compile(r"(?<=\S)\s*\([^()\d]*\)\s*$")  # ``(lima juta rupiah)``, ``(APBD)``
 _SUFFIX = re.compile(r"\s*(?:rupiah|idr)\.?\s*$", re.IGNORECASE)
 _NIL = re.compile(r"[-–—\s.,]*[-–—][-–—\s.,]*")
 _AMOUNT_CHARS = re.compile(rf"[0-9{re.escape(_CONFUSABLE)}., ]+")
@@ -91,7 +93,7 @@ class _Malformed(Exception):
 
 def _body(text: str) -> tuple[str, bool]:
     """The amount without brackets, ``Rp``/``IDR`` before it or ``rupiah`` after it."""
-    text = text.strip("()[]\"' ")
+    text = _SPELLED.sub("", text).strip("()[]\"' ")
     body = _SUFFIX.sub("", _PREFIX.sub("", text, count=1))
     return body, body != text
 

@@ -23,7 +23,9 @@ Decisions where the contract is silent:
   keyword, are ignored with ``schedule.ignored-text`` (but words before the first
   keyword make the cell text: ``Rapat setiap minggu ke 2`` is ``None``); a range with no end
   (``1-``) keeps its start with ``schedule.incomplete``.
-* A reversed range (``4-1``) is read as ``1-4``.
+* A reversed range (``4-1``) is read as ``1-4``; weeks written as words count
+  (``minggu kedua``, ``minggu ke dua`` → 2); ``setiap minggu`` ("every week") is
+  ``(1, 2, 3, 4)`` without an issue, since it says so.
 """
 
 from __future__ import annotations
@@ -37,6 +39,13 @@ from rakparse.fields.result import Issue, Repair
 MAX_WEEK = 5
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+#: ``minggu kedua``, ``minggu ke dua``, ``minggu pertama``: weeks as words.
+_WORDS = {
+    "pertama": 1, "kesatu": 1, "satu": 1, "kedua": 2, "dua": 2, "ketiga": 3, "tiga": 3,
+    "keempat": 4, "empat": 4, "kelima": 5, "lima": 5,
+}  # fmt: skip
+#: ``setiap minggu``: every week of the month.
+_EVERY_WORDS = frozenset({"setiap", "tiap", "tiap-tiap", "seluruh", "semua"})
 #: Letters OCR puts for digits inside a week number.
 _DIGIT_FOR = {"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "o": "0", "O": "0", "s": "5", "S": "5"}
 _MARKS = frozenset("✓√✔☑✗✘●■▪◼◾█▓▒*•")
@@ -118,6 +127,10 @@ def _word_token(word: str, before: list[_Token]) -> _Token:
         return _Token("range", word)
     if low in _LIST_WORDS:
         return _Token("list", word)
+    if low in _WORDS:
+        return _Token("roman", word, _WORDS[low])
+    if low in _EVERY_WORDS:
+        return _Token("every", word)
     if low in _ROMAN:
         return _Token("roman", word, _ROMAN[low])
     if low == "uke":  # the tail of ``Mingg uke`` when OCR split the keyword
@@ -203,6 +216,8 @@ def parse_weeks(cell: str) -> WeeksResult:
 
     >>> [parse_weeks(c).weeks for c in ("minggu ke-1", "mg 1-2", "minggu 1-2", "M1-M4", "pekan ke 3")]
     [(1,), (1, 2), (1, 2), (1, 2, 3, 4), (3,)]
+    >>> [parse_weeks(c).weeks for c in ("minggu kedua", "minggu ke dua s/d empat", "setiap minggu")]
+    [(2,), (2, 3, 4), (1, 2, 3, 4)]
     >>> [parse_weeks(c).weeks for c in ("1-4", "2", "1,3", "I", "1 dan 3", "2 & 4", "1-2, 4")]
     [(1, 2, 3, 4), (2,), (1, 3), (1,), (1, 3), (2, 4), (1, 2, 4)]
     >>> parse_weeks("minggu ke 1 s/d minggu ke 3").weeks
@@ -258,13 +273,17 @@ def parse_weeks(cell: str) -> WeeksResult:
             (1, 2, 3, 4),
             issues=(Issue("schedule.mark", f"{cell.strip()!r} marks the month without weeks; read as 1-4"),),
         )
+    kinds = [t.kind for t in tokens if t.kind != "skip"]
+    if len(kinds) == 2 and kinds[0] == "every" and kinds[1] == "kw":
+        return WeeksResult(cell, (1, 2, 3, 4))  # ``setiap minggu``: the whole month, as written
     has_keyword = any(t.kind in ("kw", "kw-prefix") for t in tokens)
     unknown = [t.text for t in tokens if t.kind in ("word", "other")]
     phrases = _phrases(tokens)
     first_keyword = next((i for i, t in enumerate(tokens) if t.kind in ("kw", "kw-prefix")), len(tokens))
     # a sentence that mentions a week (``Rapat setiap minggu ke 2``) is text, not a schedule
     leading_text = any(t.kind == "word" and len(t.text) >= 3 for t in tokens[:first_keyword])
-    if not phrases or (unknown and not has_keyword) or leading_text:
+    word_numbers = any(t.kind == "roman" and t.text.lower() in _WORDS for t in tokens)
+    if not phrases or ((unknown or word_numbers) and not has_keyword) or leading_text:
         return WeeksResult(cell, None, issues=(_unreadable(cell),))
 
     weeks: set[int] = set()
@@ -325,8 +344,8 @@ def is_schedule_cell(cell: str) -> bool:
         return False
     if any(t.kind in ("kw", "kw-prefix") for t in tokens):
         return True
-    if any(t.kind == "word" for t in tokens):
-        return False
+    if any(t.kind in ("word", "every") or t.text.lower() in _WORDS for t in tokens):
+        return False  # ``dua`` alone is a word, not a week
     values = [t.value for t in tokens if t.kind in ("num", "roman")]
     return bool(values) and all(v is not None and 1 <= v <= MAX_WEEK for v in values)
 
