@@ -225,6 +225,59 @@ def text(
     typer.echo(extracted.numbered())
 
 
+@app.command()
+@handle_errors
+def validate(
+    files: Annotated[
+        list[str],
+        typer.Argument(help="JSON or CSV outputs of rakparse, or folders of them (checked recursively)."),
+    ],
+    format: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", help="Report as text, json (for tools) or github (Actions annotations)."
+        ),
+    ] = "text",
+    debug: DebugOption = False,
+) -> None:
+    """Check rakparse outputs against the JSON Schema and the semantic rules.
+
+    Folders are checked file by file (every .json and .csv; the batch manifest is
+    skipped). With --format github, each problem is an annotation and the full
+    list goes to $GITHUB_STEP_SUMMARY.
+
+    Examples:
+
+      rakparse validate out/rak-2023.json
+
+      rakparse validate out/ --format github
+
+    Exit codes: 0 all valid; 1 some file invalid; 2 usage error or unreadable file.
+    """
+    from rakparse import validate as checker
+
+    if format not in checker.REPORTERS:
+        raise UsageError(f"unknown report format {format!r}", f"choose one of {', '.join(checker.REPORTERS)}")
+    results = checker.validate_paths(files)
+    typer.echo(checker.REPORTERS[format](results))
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if format == "github" and summary_file:
+        try:
+            with open(summary_file, "a", encoding="utf-8") as handle:
+                handle.write(checker.step_summary(results))
+        except OSError as error:
+            typer.echo(f"rakparse: warning: cannot write $GITHUB_STEP_SUMMARY ({error.strerror})", err=True)
+    code = checker.exit_code(results)
+    unreadable = [result for result in results if result.unreadable]
+    if unreadable:
+        first = unreadable[0]
+        fail(
+            f"{first.file}: cannot check: {first.unreadable} ({len(unreadable)} unreadable); check the paths"
+        )
+    if code:
+        raise typer.Exit(int(code))
+
+
 def main() -> None:
     """Entry point of the ``rakparse`` command."""
     app()
