@@ -131,7 +131,6 @@ NOT_AMOUNTS = [
     "97,5%",
     "minggu ke 1-4",
     "Semua Divisi",
-    "Rp. 15.800.000 DIPA",
     "I M",
     "SOO.OOO",
     "1-4",
@@ -201,14 +200,20 @@ def test_not_amounts(cell: str) -> None:
     assert not is_amount(cell)
 
 
-@pytest.mark.parametrize("cell", ["18", "19", "2023", "2024", "5", "87,5", "-", "98", "Rp. 15.800.000 DIPA"])
+@pytest.mark.parametrize("cell", ["18", "19", "2023", "2024", "5", "87,5", "-", "98", "Rupiah Murni"])
 def test_is_amount_rejects_what_is_not_a_cost(cell: str) -> None:
     assert not is_amount(cell)
 
 
-@pytest.mark.parametrize("cell", ["Rp. 2.953.803.00", "2.95.803.000", "Rp. -", "2.9S3.8O3.000"])
+# ``Rp.`` alone is the first line of a wrapped amount (``Rp.`` / ``45.000.000``).
+@pytest.mark.parametrize("cell", ["Rp. 2.953.803.00", "2.95.803.000", "Rp. -", "2.9S3.8O3.000", "Rp."])
 def test_is_amount_finds_damaged_and_nil_costs(cell: str) -> None:
     assert is_amount(cell)
+
+
+def test_an_amount_with_trailing_words_is_a_cost_cell_but_not_read() -> None:
+    assert is_amount("Rp. 15.800.000 DIPA")
+    assert parse_rupiah("Rp. 15.800.000 DIPA").issues[0].code == "biaya.unreadable"
 
 
 KNOWN_BAD = [

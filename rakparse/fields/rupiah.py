@@ -247,6 +247,8 @@ def is_amount(cell: str) -> bool:
     [True, True, True, True, True]
     >>> [is_amount(c) for c in ("Rp. 2.953.803.00", "2.9S3.8O3.000", "2953803000", "1.000")]
     [True, True, True, True]
+    >>> is_amount("Rp. 15.800.000 DIPA")  # unreadable as an amount, but a cost cell
+    True
 
     Column numbers, years, percents, schedules and text are not:
 
@@ -261,6 +263,8 @@ def is_amount(cell: str) -> bool:
     body, prefixed = _body(text)
     if prefixed and (not body or _NIL.fullmatch(body)):
         return True
+    if prefixed and body[:1].isdigit():
+        return True  # ``Rp. 15.800.000 DIPA``: a cost column even when the cell is not readable
     result = parse_rupiah(text)
     if result.value is None and not result.issues:
         return False

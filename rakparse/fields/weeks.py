@@ -45,10 +45,9 @@ _WORDS = {
     "keempat": 4, "empat": 4, "kelima": 5, "lima": 5,
 }  # fmt: skip
 #: ``setiap minggu``: every week of the month.
-_EVERY_WORDS = frozenset({"setiap", "tiap", "tiap-tiap", "seluruh", "semua"})
+_EVERY_WORDS = frozenset({"setiap", "tiap", "seluruh", "semua"})
 #: Letters OCR puts for digits inside a week number.
 _DIGIT_FOR = {"l": "1", "I": "1", "i": "1", "|": "1", "!": "1", "o": "0", "O": "0", "s": "5", "S": "5"}
-_MARKS = frozenset("✓√✔☑✗✘●■▪◼◾█▓▒*•")
 _MARK_WORD = re.compile(r"[vx]+", re.IGNORECASE)
 _KEYWORD_WORDS = frozenset({"minggu", "mingu", "mg", "mgg", "pekan", "week", "weeks", "wk"})
 _SKIP_WORDS = frozenset({"ke", "dengan", "the"})
@@ -68,7 +67,7 @@ _TOKEN = re.compile(
     |(?P<range>[-~])
     |(?P<list>[,;&+/.])
     |(?P<word>[^\W\d_]+)
-    |(?P<mark>[✓√✔☑✗✘●■▪◼◾█▓▒*•])
+    |(?P<mark>[✓√✔☑✗✘●■▪◼◾█▓▒*•])  # ticks, dots, shaded blocks
     |(?P<space>[\s\[\](){}<>:'"`_?=]+|[|!])
     |(?P<other>.)
     """,
@@ -88,7 +87,7 @@ class WeeksResult:
 
 @dataclass(frozen=True)
 class _Token:
-    kind: str  # kw, num, range, list, mark, word, other
+    kind: str  # kw, kw-prefix, skip, num, roman, range, list, every, mark, word, other
     text: str
     value: int | None = None
     repaired: str | None = None  # the digits, when ``text`` had letters for digits
@@ -106,7 +105,8 @@ def _tokenize(cell: str) -> list[_Token]:
             tokens.append(_Token("kw-prefix", piece))
         elif kind == "num":
             digits = "".join(_DIGIT_FOR.get(ch, ch) for ch in piece)
-            tokens.append(_Token("num", piece, int(digits), digits if digits != piece else None))
+            value = int(digits) if len(digits) <= 6 else 10**6  # any long number is out of range
+            tokens.append(_Token("num", piece, value, digits if digits != piece else None))
         elif kind == "one":
             tokens.append(_Token("num", piece, 1, "1"))
         elif kind == "word":
