@@ -84,7 +84,7 @@ def test_encodings_users_have(name: str, data: bytes) -> None:
 
 def test_crlf_and_form_feeds() -> None:
     text = read_text_bytes(b"a\r\nb\r\n\x0cc\r\n", "x.txt")
-    assert text.lines == ("a", "b", "\f", "c")
+    assert text.lines == ("a", "b", "\fc")
 
 
 @pytest.mark.parametrize("data", [b"", b"   \n\n", b"\x00\x00\x00\x00"])

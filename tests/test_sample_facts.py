@@ -97,20 +97,12 @@ def _ws(text: str | None) -> str | None:
 
 # Samples the parser is known to get wrong today (found by this corpus). Not strict: a
 # partial fix turns some facts green, which ``-ra`` reports as XPASS; drop the entry
-# when the whole sample passes.
-KNOWN_BAD = {
-    KEC: "full month names (Januari … Desember) are not read as the month header, and a schedule "
-    "cell wrapped over three lines (minggu / ke-1 s/d / 4) or a cost wrapped as Rp. / 45.000.000 "
-    "is split into rows",
-}
-
+# when the whole sample passes. (Full month names, three-line week cells and wrapped
+# costs were fixed; a form feed glued to a line no longer shifts line numbers.)
+KNOWN_BAD: dict[str, str] = {}
 
 # Single facts the parser is known to get wrong today, by test id (strict: each must fail).
-_FF_GLUED = (
-    "a form feed glued to the start of a line (`\\fRENCANA AKSI KINERJA`, as pdftotext writes it) "
-    "is counted as a line of its own, so every later Row.lines is one too high for text input"
-)
-KNOWN_BAD_FACTS = {f"dprd-t1-r{index}-lines": _FF_GLUED for index in range(4)}
+KNOWN_BAD_FACTS: dict[str, str] = {}
 
 
 def _marks(sample: str, fact_id: str = "") -> list[pytest.MarkDecorator]:

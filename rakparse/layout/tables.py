@@ -25,7 +25,7 @@ from rakparse.fields.rupiah import is_amount
 from rakparse.fields.target import is_target_like
 from rakparse.fields.weeks import is_schedule_cell, parse_weeks
 from rakparse.layout import grid
-from rakparse.layout.labels import column_of, is_month_heading_run, title_field_of
+from rakparse.layout.labels import column_of, is_month_heading_run, month_of, title_field_of
 from rakparse.model import COLUMN_ORDER, Correction, Notice
 from rakparse.read.source import PAGE_BREAK, SourceText
 
@@ -41,6 +41,9 @@ _GLUED_NUMBER = re.compile(r"^(?P<number>\d{1,2}|\d{1,3}(?:[.,]\d+)?\s?%)\s+(?=[
 _LEADING_TARGET = re.compile(
     r"^(?P<target>\d{1,3}(?:[.,]\d+)?\s?%|\d{1,6}(?:[.,]\d+)?)\s+(?P<rest>(?:\d{1,2}[.)]|[a-z][.)]|[-•*])\s+\S.*)$"
 )
+_CURRENCY_ONLY = re.compile(r"^(?:Rp\.?|IDR)$", re.I)
+#: A schedule cell whose text stops where it wrapped: "minggu", "ke-1 s/d", "1-".
+_OPEN_SCHEDULE = re.compile(r"(?:\bminggu|\bmgg?|\bke|s\s*/\s*d|s\.d\.?|\bsampai|\bhingga|[-,/])\s*$", re.I)
 _TITLE = re.compile(r"^\s*(?P<label>[^:]{2,60}?)\s*:\s*(?P<value>.*\S)\s*$")
 _YEAR_ONLY = re.compile(r"\bTAHUN\b(?:\s+ANGGARAN)?\s*:?\s*(?P<value>[12][0-9OoIlS]{3})\b", re.I)
 _RAK_TITLE = re.compile(r"RENCANA\s+AKSI|RENCANA\s+KINERJA|\bRAK\b", re.I)
@@ -181,7 +184,11 @@ def is_header(cells: Sequence[str]) -> bool:
 def month_slots(cells: Sequence[str]) -> tuple[int, ...] | None:
     """Slots of the twelve month headings when ``cells`` is a month line."""
     filled = [(slot, cell) for slot, cell in enumerate(cells) if cell]
-    short = [(slot, cell) for slot, cell in filled if len(cell) <= 4 and " " not in cell]
+    short = [
+        (slot, cell)
+        for slot, cell in filled
+        if (len(cell) <= 4 and " " not in cell) or month_of(cell) is not None
+    ]
     if len(short) < 10 or len(filled) - len(short) > 3:
         return None
     # The longest run of short cells in consecutive slots holds the months.
@@ -496,9 +503,9 @@ class TableBuilder:
         while number < len(lines):
             text = lines[number]
             number += 1
-            if text == PAGE_BREAK:
+            if PAGE_BREAK in text:
                 self.new_page()
-                continue
+                text = text.replace(PAGE_BREAK, "")
             if not text.strip():
                 continue
             consumed = self.take_header(number, lines)
@@ -799,6 +806,10 @@ class TableBuilder:
         for month, cell in months.items():
             row.months.setdefault(month, []).append(Fragment(number, cell))
         for amount in biaya:
+            if row.biaya and _CURRENCY_ONLY.match(row.biaya[-1].text):
+                # "Rp." wrapped above its digits: one amount over two lines.
+                row.biaya[-1] = Fragment(row.biaya[-1].line, f"{row.biaya[-1].text} {amount}")
+                continue
             row.biaya.append(Fragment(number, amount))
             self.table.has_biaya = True
             if "biaya" not in self.table.header.columns and not self.table.warned_biaya:
@@ -816,7 +827,10 @@ class TableBuilder:
         assert self.row is not None
         for month in months:
             above = self.row.months.get(month)
-            if not above or parse_weeks(" ".join(fragment.text for fragment in above)).weeks is not None:
+            if not above:
+                return False
+            text = " ".join(fragment.text for fragment in above)
+            if not _OPEN_SCHEDULE.search(text) and parse_weeks(text).weeks is not None:
                 return False
         return bool(months)
 

@@ -12,7 +12,7 @@ import hashlib
 
 from rakparse.errors import InputError
 from rakparse.model import Notice
-from rakparse.read.source import PAGE_BREAK, SourceText
+from rakparse.read.source import SourceText
 
 _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 
@@ -59,20 +59,16 @@ def _looks_binary(text: str) -> bool:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    """Lines with CRLF/CR normalised; a form feed becomes a line of its own.
+    """Lines with CRLF/CR normalised, numbered as in the file.
 
-    >>> split_lines("a\\r\\nb\\fc\\rd")
-    ('a', 'b', '\\x0c', 'c', 'd')
+    A form feed stays in its line (pdftotext glues it to the first line of the next
+    page): the table builder treats it as a page break, and line numbers keep
+    matching the input's.
+
+    >>> split_lines("a\r\nb\fc\rd\n")
+    ('a', 'b\x0cc', 'd')
     """
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    lines: list[str] = []
-    for line in text.split("\n"):
-        parts = line.split(PAGE_BREAK)
-        for index, part in enumerate(parts):
-            if index:
-                lines.append(PAGE_BREAK)
-            if part or len(parts) == 1:
-                lines.append(part)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     if lines and lines[-1] == "":
         lines.pop()
     return tuple(lines)
