@@ -59,7 +59,7 @@ def _looks_binary(text: str) -> bool:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    """Lines with CRLF/CR normalised, numbered as in the file.
+    r"""Lines with CRLF/CR normalised, numbered as in the file.
 
     A form feed stays in its line (pdftotext glues it to the first line of the next
     page): the table builder treats it as a page break, and line numbers keep
