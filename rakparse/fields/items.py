@@ -229,14 +229,15 @@ def split_activities(text: str) -> list[str]:
 
 _UNIT_START = re.compile(rf"(?<![^\s/,;])(?:{UNIT_HEADS})(?![a-z])")
 _CANONICAL = [
-    (re.compile(r"^Kasubbag\.?(?=\s|$)", re.IGNORECASE), "Kepala Subbagian"),
-    (re.compile(r"^Kasubbid\.?(?=\s|$)", re.IGNORECASE), "Kepala Subbidang"),
-    (re.compile(r"^Kabag\.?(?=\s|$)", re.IGNORECASE), "Kepala Bagian"),
-    (re.compile(r"^Kabid\.?(?=\s|$)", re.IGNORECASE), "Kepala Bidang"),
-    (re.compile(r"^Kasi\.?(?=\s|$)", re.IGNORECASE), "Kepala Seksi"),
-    (re.compile(r"(?<![^\s(])Sub\s*-?\s*bag(?:ian|\.|(?=\s|$))", re.IGNORECASE), "Subbagian"),
-    (re.compile(r"(?<![^\s(])Sub\s*-?\s*bid(?:ang|\.|(?=\s|$))", re.IGNORECASE), "Subbidang"),
-    (re.compile(r"(?<![^\s(])Pokja(?=\s|$)"), "Kelompok Kerja"),
+    (re.compile(r"^Kasubb?ag\b\.?", re.IGNORECASE), "Kepala Subbagian "),
+    (re.compile(r"^Kasubb?id\b\.?", re.IGNORECASE), "Kepala Subbidang "),
+    (re.compile(r"^Kabag\b\.?", re.IGNORECASE), "Kepala Bagian "),
+    (re.compile(r"^Kabid\b\.?", re.IGNORECASE), "Kepala Bidang "),
+    (re.compile(r"^Kasi\b\.?", re.IGNORECASE), "Kepala Seksi "),
+    # ``Sub Bagian``, ``Sub-bagian``, ``Subbag.``, ``Subbag``, ``Subag``, ``SUB BAGIAN``
+    (re.compile(r"(?<![^\s(])Sub(?:\s*-?\s*bag|ag)(?:ian)?\.?(?-i:(?![a-z]))", re.IGNORECASE), "Subbagian "),
+    (re.compile(r"(?<![^\s(])Sub(?:\s*-?\s*bid|id)(?:ang)?\.?(?-i:(?![a-z]))", re.IGNORECASE), "Subbidang "),
+    (re.compile(r"(?<![^\s(])Pokja\b"), "Kelompok Kerja "),
 ]
 
 
@@ -249,13 +250,13 @@ def canonical_unit(name: str) -> str:
     ['Kepala Subbagian Umum', 'Subbidang Data', 'Subbidang Data', 'Kepala Seksi Pemerintahan']
     >>> canonical_unit("  Divisi  Keuangan, Umum, Rumah Tangga, dan Logistik ")
     'Divisi Keuangan, Umum, Rumah Tangga, dan Logistik'
-    >>> canonical_unit("SUB BAGIAN UMUM")
-    'Subbagian UMUM'
+    >>> [canonical_unit(n) for n in ("SUB BAGIAN UMUM", "Subbag.Keuangan", "Kasubag. TU")]
+    ['Subbagian UMUM', 'Subbagian Keuangan', 'Kepala Subbagian TU']
     """
     name = " ".join(name.split())
     for pattern, replacement in _CANONICAL:
         name = pattern.sub(replacement, name)
-    return name
+    return " ".join(name.split())
 
 
 def split_units(text: str) -> list[str]:

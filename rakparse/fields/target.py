@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from rakparse.fields.result import Issue, Repair
-from rakparse.model import Target
+from rakparse.model import Target, TargetKind
 
 #: Abbreviations and spellings of count units → the contract's whole lower-case word.
 UNIT_WORDS: dict[str, str] = {
@@ -175,7 +175,7 @@ def _parse(raw: str) -> TargetResult:
     return TargetResult(Target(raw, None, None, "text"))
 
 
-def _with_number(raw: str, match: re.Match[str], unit: str | None, kind: str) -> TargetResult:
+def _with_number(raw: str, match: re.Match[str], unit: str | None, kind: TargetKind) -> TargetResult:
     digits, repair = _repair(match.group("num"))
     value = _number(digits)
     if value is None:
@@ -184,11 +184,7 @@ def _with_number(raw: str, match: re.Match[str], unit: str | None, kind: str) ->
     if repair is not None:
         start, end = match.span("num")
         raw = raw[:start] + digits + raw[end:]
-    if kind == "percent":
-        return TargetResult(Target(raw, value, unit, "percent"), (repair,) if repair else ())
-    if kind == "count":
-        return TargetResult(Target(raw, value, unit, "count"), (repair,) if repair else ())
-    return TargetResult(Target(raw, value, unit, "number"), (repair,) if repair else ())
+    return TargetResult(Target(raw, value, unit, kind), (repair,) if repair else ())
 
 
 def is_target_like(cell: str) -> bool:
