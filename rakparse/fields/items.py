@@ -6,8 +6,9 @@ OCR tools put between stacked lines), sentence ends, and, for activities, the
 Indonesian morphology of an activity's first word:
 
 * a capitalised ``me-`` verb (``Menyusun``, ``Melakukan``, ``Mengelola``: ``Me``
-  then ``m n l r w y`` and lower-case letters) starts a new activity anywhere but
-  after a function word (``dan``, ``untuk``, ``melalui`` …); words that look like
+  then ``m n l r w y`` and lower-case letters) starts a new activity once the current
+  one has two words, except after a function word (``dan``, ``untuk``, ``melalui`` …,
+  ``FUNCTION_WORDS``) or a word ending in ``,``; words that look like
   ``me-`` verbs but are not (``Menteri``, ``Menengah``, ``Merdeka`` …) are listed in
   ``NOT_VERBS``; ``Mei``, ``Media``, ``Meja``, ``Metode`` do not fit the pattern;
 * a capitalised ``pe-…-an`` noun (``Penyusunan``, ``Pengawasan``,
@@ -16,8 +17,19 @@ Indonesian morphology of an activity's first word:
   activity already has three words (``Menyusun laporan Pertanggungjawaban …`` and
   ``Badan Penyelenggaraan Adhoc`` stay whole).
 
-No split happens inside brackets. Items lose their leading enumerator and trailing
-``.``/``;``/``,`` (``strip_item``).
+Sentence ends are ``.`` then a space and a letter, except after ``ABBREVIATIONS``
+(``cq.``, ``No.``, ``Kab.``, ``a.n.``), single-letter initials and enumerators; dots
+inside a token (``simonika.vz.kpu.go.id``) are never sentence ends. Enumerators inside
+the text (``2.``, ``b)``, ``(3)``) split, except after ``REFERENCE_WORDS`` (``ayat
+(2)``); ``-``/``*`` bullets split only in a cell that starts with one. No split
+happens inside brackets. Items lose their leading enumerator and trailing
+``.``/``;``/``,`` (``strip_item``); wrapped lines (single newlines) are joined.
+
+Units (``split_units``) split at the same gaps, enumerators and bullets, at ``;``,
+``/`` and ``,`` before a unit head word, and where a head word (``UNIT_HEADS``:
+``Subbagian``, ``Bagian``, ``Divisi``, ``Bidang``, ``Seksi``, ``Kepala``, ``Tim`` …)
+starts mid-text, except right after another head (``Kepala Bagian``) or a function
+word (``Sekretariat dan Bagian Umum``).
 """
 
 from __future__ import annotations
