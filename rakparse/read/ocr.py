@@ -201,21 +201,22 @@ def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
     erased (what Tesseract reads) and the rules (in that image's pixels)."""
     import numpy as np
     from PIL import Image as PILImage
+    from PIL import ImageFilter
 
     gray = image.convert("L")
     dark = np.asarray(gray) < 140
-    # salt-and-pepper noise: when a median filter would remove more than 3 % of the
-    # dark pixels (clean text loses under 2 %), the filtered page reads better
-    from PIL import ImageFilter
-
-    filtered = gray.filter(ImageFilter.MedianFilter(3))
-    kept = np.asarray(filtered) < 140
-    if int(np.count_nonzero(dark & ~kept)) > 0.03 * max(int(np.count_nonzero(dark)), 1):
-        gray, dark = filtered, kept
     angle = estimate_skew(dark)
     if abs(angle) >= 0.05:
         gray = gray.rotate(-angle, resample=PILImage.Resampling.BILINEAR, expand=False, fillcolor=255)
         dark = np.asarray(gray) < 140
+    # Salt-and-pepper noise: when a 3x3 median filter would remove more than 3 % of
+    # the dark pixels of a 300 dpi page (clean text loses under 2 %), Tesseract reads
+    # the filtered page better. Rules are found before: the filter thins them.
+    if dpi >= 250:
+        filtered = gray.filter(ImageFilter.MedianFilter(3))
+        kept = np.asarray(filtered) < 140
+        if int(np.count_nonzero(dark & ~kept)) > 0.03 * max(int(np.count_nonzero(dark)), 1):
+            gray = filtered
     rules, mask = image_rules(dark, dpi)
     if rules:
         # grow the mask by a pixel so the anti-aliased edges of the rules go too
