@@ -144,6 +144,8 @@ ENUMERATED = [
     ("Rapat koordinasi.", ["Rapat koordinasi"]),
     ("Rapat   koordinasi", ["Rapat", "koordinasi"]),  # a run of spaces is an item boundary
     ("Menyusun PK 2. Menyusun LKJ", ["Menyusun PK", "Menyusun LKJ"]),
+    # the enumerator does not count as the activity's first word
+    ("1. Laporan Membentuk Tim", ["Laporan Membentuk Tim"]),
     ("output triwulan IV. menyusun laporan", ["output triwulan IV", "menyusun laporan"]),
 ]
 

@@ -232,7 +232,7 @@ def split_activities(text: str) -> list[str]:
             chunk = _DASH_BULLET.sub("\n", chunk)  # a dash-bulleted list: every `` - `` is a bullet
         for line in chunk.split("\n"):
             for sentence in _sentences(line):
-                for piece in _morphology(" ".join(sentence.split())):
+                for piece in _morphology(strip_item(sentence)):  # an enumerator is no word
                     item = strip_item(piece)
                     if item and re.search(r"\w", item):
                         items.append(item)
