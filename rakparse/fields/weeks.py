@@ -30,6 +30,7 @@ Decisions where the contract is silent:
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,6 +197,8 @@ def _read_phrase(phrase: list[_Token]) -> tuple[set[int], list[str], list[Repair
     return weeks, bad, repairs, pending
 
 
+# A RAK repeats the same few cells hundreds of times ("minggu ke 1-4"): parse each once.
+@functools.lru_cache(maxsize=4096)
 def parse_weeks(cell: str) -> WeeksResult:
     """Read one month's schedule cell; never raises.
 
@@ -317,6 +320,7 @@ def _unreadable(cell: str) -> Issue:
     return Issue("schedule.unreadable", f"{cell.strip()[:60]!r} is not a schedule")
 
 
+@functools.lru_cache(maxsize=4096)
 def is_schedule_cell(cell: str) -> bool:
     """Whether a cell is written in the schedule language (for finding the month columns).
 

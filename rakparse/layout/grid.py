@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 _GAP = re.compile(r"\S+(?: \S+)*")
 _SPACES = re.compile(r"\s+")
+_ODD_SPACE = re.compile(r"[^\S ]")  # whitespace other than a plain space
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,10 @@ def clean(text: str) -> str:
     >>> clean("Divisi Teknis")
     'Divisi Teknis'
     """
-    parts = [part for part in re.split(r"\s{2,}", text.strip()) if part]
+    stripped = text.strip()
+    if "  " not in stripped and not _ODD_SPACE.search(stripped):
+        return stripped
+    parts = [part for part in re.split(r"\s{2,}", stripped) if part]
     return "  ".join(_SPACES.sub(" ", part) for part in parts)
 
 
