@@ -38,6 +38,9 @@ class Corrector(Protocol):
 
     def fix(self, text: str, *, column: str, line: int) -> FixedText: ...
 
+    @property
+    def load_warnings(self) -> tuple[Notice, ...]: ...
+
 
 @dataclass(frozen=True)
 class _Unchanged:
@@ -51,6 +54,10 @@ class NoCorrection:
 
     def fix(self, text: str, *, column: str, line: int) -> FixedText:
         return _Unchanged(text)
+
+    @property
+    def load_warnings(self) -> tuple[Notice, ...]:
+        return ()
 
 
 @dataclass

@@ -278,6 +278,26 @@ def validate(
         raise typer.Exit(int(code))
 
 
+@app.command()
+@handle_errors
+def vocab(
+    extra: Annotated[
+        list[Path] | None,
+        typer.Option("--vocab", help="Also load this vocabulary file (repeatable), as convert does."),
+    ] = None,
+    debug: DebugOption = False,
+) -> None:
+    """Print the active vocabulary: each term, its kind, and where it comes from.
+
+    Example: rakparse vocab --vocab our-units.txt | grep -i subbagian
+    """
+    from rakparse.correct.vocabulary import vocabulary_entries
+
+    for entry in vocabulary_entries([os.fspath(path) for path in extra or ()]):
+        term = f"{entry.wrong} => {entry.term}" if entry.wrong else entry.term
+        typer.echo(f"{term}\t{entry.kind}\t{entry.origin}")
+
+
 def main() -> None:
     """Entry point of the ``rakparse`` command."""
     app()

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Callable
 from typing import IO, Any
 
 from rakparse.assemble import Assembler, Corrector, NoCorrection
@@ -61,12 +60,13 @@ def convert_source(text: SourceText, options: ConvertOptions, corrector: Correct
             "check that this is a Rencana Aksi Kinerja; `rakparse text FILE` shows what was read",
             text.path,
         )
-    assembler = Assembler(corrector or corrector_for(options))
+    corrector = corrector or corrector_for(options)
+    assembler = Assembler(corrector)
     unit = assembler.unit(layout.unit)
     year = assembler.year(layout.year)
     tables = assembler.tables(layout)
     corrections = sorted([*layout.corrections, *assembler.corrections], key=lambda c: c.line)
-    notices: list[Notice] = [*text.notices, *layout.notices, *assembler.notices]
+    notices: list[Notice] = [*corrector.load_warnings, *text.notices, *layout.notices, *assembler.notices]
     notices.sort(key=lambda n: -1 if n.line is None else n.line)
     return Document(
         source=Source(text.path, text.sha256, text.format, layout.pages),
@@ -107,6 +107,3 @@ def extract_text(
 ) -> SourceText:
     """The text rakparse parses, as ``rakparse text`` prints it."""
     return read_source(source, _options(options, overrides), name)
-
-
-ProgressCallback = Callable[[str, int, int], None]
