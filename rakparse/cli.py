@@ -61,6 +61,10 @@ def handle_errors(command: F) -> F:
             fail("interrupted; no output was written", ExitCode.USAGE)
         except (typer.Exit, typer.Abort):
             raise
+        except BrokenPipeError:  # `rakparse … | head`: the reader left, which is fine
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except Exception as error:  # a bug: still one line unless --debug
             if debug:
                 raise
@@ -296,6 +300,176 @@ def vocab(
     for entry in vocabulary_entries([os.fspath(path) for path in extra or ()]):
         term = f"{entry.wrong} => {entry.term}" if entry.wrong else entry.term
         typer.echo(f"{term}\t{entry.kind}\t{entry.origin}")
+
+
+@app.command()
+@handle_errors
+def batch(
+    inputs: Annotated[list[str], typer.Argument(help="Files, folders (searched recursively) and globs.")],
+    output: Annotated[
+        str, typer.Option("-o", "--output", help="Output folder (created); outputs mirror the inputs.")
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"Output format: {', '.join(FORMATS)}.")
+    ] = "json",
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV for spreadsheets: BOM and ; separators.")
+    ] = False,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Files converted in parallel.")] = 1,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Skip files the manifest has done (same sha256 and options).")
+    ] = False,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first file that fails.")
+    ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress: only failures and the summary.")
+    ] = False,
+    shard: Annotated[
+        str | None,
+        typer.Option("--shard", help="Do share I of N (1-based), e.g. 2/8, chosen by a hash of each path."),
+    ] = None,
+    executor: Annotated[
+        str, typer.Option("--executor", help="Where files are converted: process (local workers) or dask.")
+    ] = "process",
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Dask scheduler tcp://HOST:PORT (default: a LocalCluster)."),
+    ] = None,
+    no_fix: Annotated[bool, typer.Option("--no-fix", help="Parse only: make no OCR corrections.")] = False,
+    vocab: Annotated[
+        list[Path] | None, typer.Option("--vocab", help="Extra vocabulary file (repeatable).")
+    ] = None,
+    min_score: Annotated[
+        float | None, typer.Option("--min-score", help="Least similarity (0-100) for a correction to apply.")
+    ] = None,
+    ocr: Annotated[str, typer.Option("--ocr", help="PDF pages to OCR: auto, always, never.")] = "auto",
+    debug: DebugOption = False,
+) -> None:
+    """Convert many RAKs into an output folder, with a manifest, resume and a summary.
+
+    Every output is written atomically and every finished file is recorded in
+    OUTDIR/rakparse-manifest.jsonl at once, so a batch that is killed loses
+    nothing: run it again with --resume. One bad file never stops the batch
+    (unless --fail-fast).
+
+    Examples:
+
+      rakparse batch scans/ -o out/ --jobs 4
+
+      rakparse batch 'archive/**/*.pdf' -o out/ --format csv --resume
+
+      rakparse batch archive/ -o out/ --shard 3/10     # the third of ten machines
+
+    Exit codes: 0 every file converted; 1 some file failed; 2 usage error.
+    """
+    from rakparse.batch import BatchOptions, parse_shard, run_batch
+    from rakparse.options import ConvertOptions
+
+    if ocr not in ("auto", "always", "never"):
+        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
+    if format not in WRITERS:
+        raise UsageError(f"unknown format {format!r}", f"choose one of {', '.join(FORMATS)}")
+    options = BatchOptions(
+        outdir=output,
+        format=format,
+        excel=excel,
+        convert=ConvertOptions(
+            fix=not no_fix,
+            vocab=tuple(os.fspath(path) for path in vocab or ()),
+            min_score=min_score,
+            ocr=ocr,  # type: ignore[arg-type]
+        ),
+        jobs=jobs,
+        resume=resume,
+        fail_fast=fail_fast,
+        shard=parse_shard(shard) if shard else None,
+        executor=executor,
+        scheduler=scheduler,
+    )
+    view = _BatchView(quiet=quiet)
+    try:
+        report = run_batch(inputs, options, view.update)
+    finally:
+        view.stop()
+    view.summary(report)
+    if report.stopped:
+        first = report.failures[0]
+        fail(f"stopped at the first failure (--fail-fast): {first.error}", ExitCode.INVALID)
+    if report.failed:
+        fail(f"{report.failed} of {report.total} files failed; see {report.manifest}", ExitCode.INVALID)
+
+
+class _BatchView:
+    """Renders batch progress: a rich bar on a terminal, plain lines otherwise (or only failures, --quiet)."""
+
+    def __init__(self, quiet: bool) -> None:
+        from rich.console import Console
+
+        self.console = Console(highlight=False)
+        self.quiet = quiet
+        self.bar = None if quiet or not sys.stdout.isatty() else self._bar()
+        self.task: Any = None
+        self.pages = 0
+        self.started = 0.0
+
+    def _bar(self) -> Any:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        return Progress(
+            TextColumn("[bold]converting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("files  {task.fields[pages]} pages  {task.fields[rate]}"),
+            TextColumn("ETA"),
+            TimeRemainingColumn(),
+            console=self.console,
+        )
+
+    def update(self, event: Any) -> None:
+        import time
+
+        if event.kind == "start":
+            self.started = time.perf_counter()
+            if self.bar is not None:
+                self.bar.start()
+                self.task = self.bar.add_task("batch", total=event.total, pages=0, rate="")
+            return
+        outcome = event.outcome
+        self.pages += outcome.pages or 0
+        if self.bar is not None:
+            elapsed = max(time.perf_counter() - self.started, 1e-6)
+            rate = f"{event.done / elapsed:.1f} files/s"
+            self.bar.update(self.task, completed=event.done, pages=self.pages, rate=rate)
+            if outcome.status == "failed":
+                self.bar.console.print(f"[red]failed[/red] {outcome.error}", markup=True)
+            return
+        if self.quiet and outcome.status != "failed":
+            return
+        width = len(str(event.total))
+        status = "skipped" if event.kind == "skipped" else outcome.status
+        detail = (
+            outcome.error if outcome.status == "failed" else f"{outcome.rows} rows, {outcome.pages} pages"
+        )
+        typer.echo(f"[{event.done:>{width}}/{event.total}] {status:<8} {outcome.input}: {detail}")
+
+    def stop(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+    def summary(self, report: Any) -> None:
+        from rich.table import Table
+
+        table = Table(title="rakparse batch", show_header=True)
+        for column in ("files", "ok", "warnings", "failed", "skipped", "rows", "pages", "seconds", "files/s"):
+            table.add_column(column, justify="right")
+        rate = (report.total - report.skipped) / report.seconds if report.seconds else 0.0
+        table.add_row(
+            *map(str, (report.total, report.ok, report.warnings, report.failed, report.skipped)),
+            *map(str, (report.rows, report.pages, f"{report.seconds:.1f}", f"{rate:.1f}")),
+        )
+        self.console.print(table)
+        self.console.print(f"manifest: {report.manifest}")
 
 
 def main() -> None:
