@@ -442,7 +442,9 @@ class _BatchView:
             rate = f"{event.done / elapsed:.1f} files/s"
             self.bar.update(self.task, completed=event.done, pages=self.pages, rate=rate)
             if outcome.status == "failed":
-                self.bar.console.print(f"[red]failed[/red] {outcome.error}", markup=True)
+                from rich.markup import escape
+
+                self.bar.console.print(f"[red]failed[/red] {escape(outcome.error or '')}", markup=True)
             return
         if self.quiet and outcome.status != "failed":
             return
