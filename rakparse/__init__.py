@@ -24,12 +24,14 @@ __all__ = [
     "Target",
     "__version__",
     "convert",
+    "convert_many",
     "convert_text",
     "extract_text",
     "read",
 ]
 
 if TYPE_CHECKING:
+    from rakparse.batch import convert_many
     from rakparse.errors import RakparseError
     from rakparse.load import read_document as read
     from rakparse.model import Document, Row, Table, Target
@@ -38,6 +40,7 @@ if TYPE_CHECKING:
 
 _LAZY = {
     "convert": ("rakparse.pipeline", "convert"),
+    "convert_many": ("rakparse.batch", "convert_many"),
     "convert_text": ("rakparse.pipeline", "convert_text"),
     "extract_text": ("rakparse.pipeline", "extract_text"),
     "read": ("rakparse.load", "read_document"),
