@@ -34,6 +34,7 @@ from rapidfuzz.distance import Levenshtein
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from rakparse.correct.confusions import ocr_cost  # noqa: E402
 from rakparse.correct.engine import Corrector, load_corrector  # noqa: E402
 from rakparse.correct.lexicon import load_lexicon  # noqa: E402
 from rakparse.correct.vocabulary import load_vocabulary  # noqa: E402
@@ -233,29 +234,42 @@ def sample_timing(repeats: int = 5) -> tuple[float, float, int]:
         start = time.perf_counter()
         cells = sample_cells()
         read_times.append((time.perf_counter() - start) * 1000)
-        corrector = Corrector(load_vocabulary(), load_lexicon())  # no per-instance cache carried over
+        ocr_cost.cache_clear()  # no cache carried over from the previous round
+        corrector = Corrector(load_vocabulary(), load_lexicon())
         start = time.perf_counter()
         count = sum(len(corrector.fix(text, column=col, line=n).corrections) for col, text, n in cells)
         fix_times.append((time.perf_counter() - start) * 1000)
     return statistics.median(read_times), statistics.median(fix_times), count
 
 
-def convert_time_ms() -> float | None:
-    """Time of ``rakparse convert`` on the sample with --no-fix, if the pipeline exists yet."""
+def convert_timing(repeats: int = 7) -> tuple[float, float, float] | None:
+    """Median ms of converting the sample: without correction, with a fresh corrector
+    (its candidate index built lazily inside, as for the first file of a run), and with
+    a corrector reused from an earlier file (its per-text results forgotten)."""
     try:
-        import rakparse
-
-        convert = getattr(rakparse, "convert", None)
-    except ImportError:  # pragma: no cover
-        convert = None
-    if convert is None:
+        from rakparse.pipeline import _options, convert_source, read_source
+    except ImportError:  # the pipeline is not there yet
         return None
-    try:  # the pipeline's signature may still change: measure it only if it works
+    no_fix, first, later = [], [], []
+    plain = _options(None, {"fix": False})
+    fixing = _options(None, {})
+    reused = Corrector(load_vocabulary(), load_lexicon())
+    convert_source(read_source(str(SAMPLE), fixing, None), fixing, corrector=reused)  # imports, warm-up
+    for _ in range(repeats):
         start = time.perf_counter()
-        convert(str(SAMPLE))
-        return (time.perf_counter() - start) * 1000
-    except Exception:
-        return None
+        convert_source(read_source(str(SAMPLE), plain, None), plain)
+        no_fix.append((time.perf_counter() - start) * 1000)
+        ocr_cost.cache_clear()
+        fresh = Corrector(load_vocabulary(), load_lexicon())
+        start = time.perf_counter()
+        convert_source(read_source(str(SAMPLE), fixing, None), fixing, corrector=fresh)
+        first.append((time.perf_counter() - start) * 1000)
+        ocr_cost.cache_clear()
+        reused.forget()
+        start = time.perf_counter()
+        convert_source(read_source(str(SAMPLE), fixing, None), fixing, corrector=reused)
+        later.append((time.perf_counter() - start) * 1000)
+    return statistics.median(no_fix), statistics.median(first), statistics.median(later)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -283,11 +297,11 @@ def main(argv: list[str] | None = None) -> int:
             f"{level.changed - level.right:>6} {level.uncertain:>10}"
         )
     if args.show is not None:
-        show_wrong(cells, args.show, corrector)
+        show_wrong(cells, args.show, corrector, seeds)
     if not args.quick:
         load_ms = cold_load_ms()
         read_ms, fix_ms, count = sample_timing()
-        convert_ms = convert_time_ms()
+        timing = convert_timing()
         print(
             f"cold load of vocabulary + lexicon + engine (fresh interpreter, median of 5): {load_ms:.1f} ms"
         )
@@ -295,18 +309,25 @@ def main(argv: list[str] | None = None) -> int:
             f"sample: {len(sample_cells())} text cells corrected in {fix_ms:.1f} ms ({count} corrections); "
             f"reading and splitting them takes {read_ms:.1f} ms"
         )
-        if convert_ms is not None:
-            print(
-                f"rakparse.convert on the sample: {convert_ms:.1f} ms; "
-                f"correction adds {fix_ms / convert_ms:.0%}"
-            )
+        if timing is None:
+            print("rakparse.pipeline is not available: the added share of conversion time is not measured")
         else:
-            print("rakparse.convert is not available yet: the added share of conversion time is not measured")
+            no_fix, first, later = timing
+            print(
+                f"converting the sample: {no_fix:.1f} ms with --no-fix; with correction {first:.1f} ms "
+                f"for a first file (+{first / no_fix - 1:.0%}), {later:.1f} ms for a later file "
+                f"(+{later / no_fix - 1:.0%})"
+            )
     return 0
 
 
-def show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector) -> None:
-    rng = random.Random(f"0-{cer}")
+def show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector, seeds: int = 1) -> None:
+    """Print every wrong change (for tuning)."""
+    for seed in range(seeds):
+        _show_wrong(cells, cer, corrector, random.Random(f"{seed}-{cer}"))
+
+
+def _show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector, rng: random.Random) -> None:
     for number, (column, clean) in enumerate(cells, start=1):
         noisy = add_noise(clean, cer, rng) if cer else clean
         fixed = corrector.fix(noisy, column=column, line=number)

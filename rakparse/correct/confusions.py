@@ -21,7 +21,7 @@ import string
 from collections.abc import Callable, Iterable, Sequence
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 #: one observed character read for one true character (both case-folded), cost
 _SINGLE: dict[tuple[str, str], float] = {}
@@ -67,20 +67,41 @@ for _a, _b, _cost in (
 #: digits OCR reads for letters, and the letter each most likely was
 DIGIT_LETTERS = {"0": "o", "1": "l", "5": "s", "8": "b", "2": "z", "6": "g", "9": "g", "4": "a"}
 
+INDEL_WEIGHT = 0.25
 _DOUBLE_COST = 0.6  # a letter doubled or a double letter read once
 _LETTERS = string.ascii_lowercase
 
 
+#: multi-character confusions by the observed text's first character
+_MULTI_BY_FIRST: dict[str, list[tuple[str, str, float]]] = {}
+for (_x, _y), _cost in _MULTI.items():
+    _MULTI_BY_FIRST.setdefault(_x[0], []).append((_x, _y, _cost))
+
+#: costs above this are never needed exactly: the DP only looks near the diagonal
+_BAND = 3
+
+
+@functools.lru_cache(maxsize=65536)
 def ocr_cost(observed: str, word: str) -> float:
-    """Weighted edit distance of reading ``word`` as ``observed`` (case-folded)."""
+    """Weighted edit distance of reading ``word`` as ``observed`` (case-folded).
+
+    Only alignments within a few characters of the diagonal are explored, so a
+    result above 3 means "far", not an exact cost.
+    """
     a, b = observed.casefold(), word.casefold()
     n, m = len(a), len(b)
+    if abs(n - m) > _BAND:
+        return float(max(n, m))
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0
     for i in range(n + 1):
-        for j in range(m + 1):
-            here = d[i][j]
+        row = d[i]
+        multis = (
+            [entry for entry in _MULTI_BY_FIRST.get(a[i], ()) if a.startswith(entry[0], i)] if i < n else []
+        )
+        for j in range(max(0, i - _BAND), min(m, i + _BAND) + 1):
+            here = row[j]
             if here == inf:
                 continue
             if i < n and j < m:
@@ -93,14 +114,13 @@ def ocr_cost(observed: str, word: str) -> float:
                     d[i + 1][j] = here + cost
             if j < m:  # a true character not read
                 cost = _DOUBLE_COST if j > 0 and b[j] == b[j - 1] else 1.0
-                if here + cost < d[i][j + 1]:
-                    d[i][j + 1] = here + cost
-            for (x, y), cost in _MULTI.items():
-                if a.startswith(x, i) and b.startswith(y, j):
-                    target = d[i + len(x)][j + len(y)]
-                    if here + cost < target:
-                        d[i + len(x)][j + len(y)] = here + cost
-    return round(d[n][m], 3)
+                if here + cost < row[j + 1]:
+                    row[j + 1] = here + cost
+            for x, y, cost in multis:
+                if b.startswith(y, j) and here + cost < d[i + len(x)][j + len(y)]:
+                    d[i + len(x)][j + len(y)] = here + cost
+    result = d[n][m]
+    return float(max(n, m)) if result == inf else round(result, 3)
 
 
 def edits1(word: str) -> set[str]:
@@ -127,20 +147,26 @@ class CandidateIndex:
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
         self._by_length: dict[int, list[str]] = {}
+        self._windows: dict[tuple[int, int], list[str]] = {}
         for word in self.known:
             self._by_length.setdefault(len(word), []).append(word)
-        for bucket in self._by_length.values():
-            bucket.sort()
+
+    def _window(self, size: int, spread: int) -> list[str]:
+        key = (size, spread)
+        choices = self._windows.get(key)
+        if choices is None:
+            choices = []
+            for length in range(size - spread, size + spread + 1):
+                choices.extend(self._by_length.get(length, ()))
+            self._windows[key] = choices
+        return choices
 
     def near(self, observed: str, *, max_distance: int) -> list[str]:
         """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
         folded = observed.casefold()
         found = {word for word in edits1(folded) if word in self.known}
         if max_distance >= 2:
-            size = len(folded)
-            choices: list[str] = []
-            for length in range(size - max_distance, size + max_distance + 1):
-                choices.extend(self._by_length.get(length, ()))
+            choices = self._window(len(folded), max_distance)
             for word, _distance, _index in process.extract(
                 folded,
                 choices,
@@ -159,12 +185,16 @@ def rank_candidates(
     prior: Callable[[str], float],
     *,
     prior_weight: float = 0.25,
+    shift_weight: float = INDEL_WEIGHT,
 ) -> list[tuple[float, float, str]]:
-    """``(combined, cost, candidate)`` sorted best first: OCR cost less a frequency prior."""
+    """``(combined, cost, candidate)`` sorted best first: OCR cost less a frequency prior,
+    plus a little of the insert/delete distance, which prefers a letter dropped and one
+    added nearby (``pengeloaian`` → ``pengelolaan``) over two letters replaced."""
     ranked = []
     for candidate in candidates:
         cost = ocr_cost(observed, candidate)
-        ranked.append((cost - prior_weight * prior(candidate), cost, candidate))
+        shift = Indel.distance(observed, candidate)
+        ranked.append((cost - prior_weight * prior(candidate) + shift_weight * shift, cost, candidate))
     ranked.sort()
     return ranked
 

@@ -36,6 +36,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct.confusions import DIGIT_LETTERS, CandidateIndex, ocr_cost, rank_candidates, similarity
 from rakparse.correct.lexicon import Lexicon, load_lexicon
@@ -55,12 +56,16 @@ __all__ = ["DEFAULT_MIN_SCORE", "Corrector", "Fixed", "VocabEntry", "load_correc
 DEFAULT_MIN_SCORE = 75.0
 #: the runner-up must rank this much worse (OCR cost units, prior included)
 MARGIN = 0.45
+#: how far rivals of a short word (< 7 letters) are searched (2 is safer, 1 faster)
+NEAR_DISTANCE = 1
 #: tokens shorter than this are never changed alone
 MIN_LENGTH = 4
 
 _PASS_THROUGH = {"biaya", "schedule"}
 _UNIT_COLUMNS = {"pelaksana", "unit"}
 _STOPWORDS = {"dan", "yang", "di", "ke", "dari", "untuk", "atas", "dengan", "atau", "pada", "of", "the"}
+#: the letters a digit inside a word may stand for
+_DIGIT_READINGS = {"0": "o", "1": "li", "5": "s", "8": "b", "2": "z", "6": "g", "9": "g"}
 #: short tokens that are whole words (others of one or two letters may be split-off pieces)
 _SHORT_WORDS = {"di", "ke", "ya", "ia", "se", "rt", "rw"}
 #: words OCR most often glues to a neighbour (`demokrasidari`)
@@ -107,10 +112,10 @@ class _Token:
     text: str
     start: int
     end: int
+    folded: str = ""
 
-    @property
-    def folded(self) -> str:
-        return self.text.casefold()
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "folded", self.text.casefold())
 
 
 @dataclass(frozen=True)
@@ -165,6 +170,7 @@ class Corrector:
         self._lexicon = lexicon
         self._cache: dict[tuple[str, str], _Result] = {}
         self._index: CandidateIndex | None = None
+        self._near: dict[str, list[str]] = {}
         self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
         self._unit_words: frozenset[str] = frozenset()
         self._acronyms: tuple[str, ...] = ()
@@ -182,6 +188,11 @@ class Corrector:
         return self._vocab.conflicts if self._vocab is not None else ()
 
     # -- public ---------------------------------------------------------------
+
+    def forget(self) -> None:
+        """Drop the per-text results kept between calls (for benchmarks and long batches)."""
+        self._cache.clear()
+        self._near.clear()
 
     def fix(self, text: str, *, column: str, line: int) -> Fixed:
         """Correct one cell's text; ``line`` is recorded in every correction."""
@@ -264,12 +275,33 @@ class Corrector:
         ]
         done: set[int] = set()  # token indexes already decided
         self._forced(text, tokens, changes, done)
-        self._joins(text, tokens, changes, done)
+        self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         for number, token in enumerate(tokens):
-            if number not in done:
+            if number not in done and not self._beside_fragment(text, tokens, number):
                 self._word(text, token, column, changes, doubts)
         return self._apply(text, changes, doubts)
+
+    def _fragment(self, token: _Token) -> bool:
+        """A piece of a split word (``ter``, ``men``, ``u``) rather than a word of its own."""
+        folded = token.folded
+        if len(folded) > 3 or folded.isdigit() or (len(folded) > 1 and token.text.isupper()):
+            return False
+        return folded not in _SHORT_WORDS and folded not in _FUNCTION_WORDS and folded not in self.vocab.words
+
+    def _beside_fragment(self, text: str, tokens: list[_Token], number: int) -> bool:
+        """Is this token glued by one space to a fragment? Then it is half a word:
+        changing it alone would make a wrong word out of it (`ter padii`)."""
+        token = tokens[number]
+        if (
+            number > 0
+            and text[tokens[number - 1].end : token.start] == " "
+            and self._fragment(tokens[number - 1])
+        ):
+            return True
+        if number + 1 < len(tokens) and text[token.end : tokens[number + 1].start] == " ":
+            return self._fragment(tokens[number + 1])
+        return False
 
     def _apply(self, text: str, changes: list[_Change], doubts: list[str]) -> _Result:
         changes.sort(key=lambda change: change.start)
@@ -308,12 +340,19 @@ class Corrector:
                 changes.append(_Change(token.start, token.end, to, 100.0, "vocabulary"))
                 done.add(number)
 
+    def _listed(self, word: str) -> bool:
+        """In the word list or the vocabulary itself (not only a derivation)."""
+        folded = word.casefold()
+        return folded in self.lexicon.ranks or folded in self.vocab.words
+
     def _whole(self, token: _Token) -> bool:
         if len(token.text) < 3:
             return token.folded in _SHORT_WORDS
         return self.is_known(token.text)
 
-    def _joins(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
+    def _joins(
+        self, text: str, tokens: list[_Token], column: str, changes: list[_Change], done: set[int]
+    ) -> None:
         """``Pe ngembangan`` → ``Pengembangan``: a word split by a stray space."""
         for number in range(len(tokens) - 1):
             a, b = tokens[number], tokens[number + 1]
@@ -324,33 +363,93 @@ class Corrector:
                 continue
             if b.text[:1].isupper() or (len(a.text) > 1 and a.text.isupper()):
                 continue
+            joined = a.text + b.text
             whole_a, whole_b = self._whole(a), self._whole(b)
+            listed = self._listed(joined)
+            if listed and b.folded in ("nya", "kan", "lah"):
+                whole_b = False  # `Terkendali nya`
+            if listed and whole_a and whole_b and not (self._listed(a.text) and self._listed(b.text)):
+                whole_a = whole_b = False  # `Koor dinasi`: a derivation guess loses to a listed word
             if (whole_a and whole_b) or (whole_a and len(b.text) < 3) or (whole_b and len(a.text) < 3):
                 continue  # `kantor an`: a lost letter of the next word, not a split
-            joined = a.text + b.text
-            if len(joined) >= 5 and self.is_known(joined):
+            if len(joined) < 6:
+                continue
+            if self.is_known(joined):
                 score = similarity(a.text + " " + b.text, joined)
                 changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
                 done.update((number, number + 1))
+                continue
+            pieces_unknown = not (whole_a or whole_b)
+            fragment_and_unknown = (self._fragment(a) and not whole_b) or (self._fragment(b) and not whole_a)
+            if len(joined) < 7 or not (pieces_unknown or fragment_and_unknown):
+                continue
+            # both pieces unknown: the joined word may still hold an OCR error
+            best, _score, rival = self._choose(joined.casefold(), column, capitalized=False)
+            if best is not None and rival is None and ocr_cost(joined, best) <= 1.0:
+                whole = _Token(joined, a.start, b.end)
+                to = self.spelled(self._shape(text, whole, best), best)
+                changes.append(
+                    _Change(a.start, b.end, to, similarity(a.text + " " + b.text, best), self.source(best))
+                )
+                done.update((number, number + 1))
 
-    def _split(self, token: _Token, changes: list[_Change]) -> bool:
-        """``demokrasidari`` → ``demokrasi dari``: a function word glued to a word."""
-        folded = token.folded
-        splits: set[tuple[str, str]] = set()
-        for word in _FUNCTION_WORDS:
-            if folded.endswith(word) and len(folded) - len(word) >= 4 and self.is_known(folded[: -len(word)]):
-                splits.add((token.text[: -len(word)], token.text[-len(word) :]))
-            if (
-                folded.startswith(word)
-                and len(folded) - len(word) >= 4
-                and self.is_known(folded[len(word) :])
+    def _common(self, word: str) -> bool:
+        rank = self.lexicon.ranks.get(word)
+        return len(word) >= 5 and rank is not None and rank <= 10000
+
+    def _split_part(self, word: str, *, camel: bool = False) -> bool:
+        """Can ``word`` stand alone after splitting a glued token? Only clear cases."""
+        if word in _FUNCTION_WORDS or word in self.vocab.terms:
+            return True
+        if len(word) < (4 if camel else 5):
+            return False  # `kari`, `stem`, `nata`: too often the piece of an OCR error
+        rank = self.lexicon.ranks.get(word)
+        if rank is not None:
+            return rank <= 20000
+        return len(word) >= 6 and (word in self.vocab.words or self.lexicon.is_word(word))
+
+    def _split(
+        self, token: _Token, changes: list[_Change], *, camel_only: bool = False, function_only: bool = False
+    ) -> bool:
+        """``demokrasidari`` → ``demokrasi dari``, ``MilikNegara`` → ``Milik Negara``:
+        two words glued together. A capitalized token (maybe a name) is split only
+        at a case change or before a function word."""
+        text, folded = token.text, token.folded
+        capitalized = text[:1].isupper()
+        acronyms = text.isupper()
+        options: list[tuple[float, int]] = []
+        for cut in range(2, len(folded) - 1):
+            left, right = folded[:cut], folded[cut:]
+            camel = text[cut - 1].islower() and text[cut].isupper()
+            if camel_only and not camel:
+                continue
+            if function_only and not (
+                (left in _FUNCTION_WORDS and right in self.lexicon.ranks)
+                or (right in _FUNCTION_WORDS and left in self.lexicon.ranks)
             ):
-                splits.add((token.text[: len(word)], token.text[len(word) :]))
-        if len(splits) != 1:
+                continue
+            if acronyms:
+                if not (left in self.vocab.terms and right in self.vocab.terms):
+                    continue
+            elif (
+                capitalized
+                and not camel
+                and (right not in _FUNCTION_WORDS or len(right) < 3)
+                and not (self._common(left) and self._common(right))
+            ):
+                continue  # `Kediri` is a name, not `Ke diri`; two long common words may be glued
+            if not (self._split_part(left, camel=camel) and self._split_part(right, camel=camel)):
+                continue
+            weight = min(self.prior(left, ""), self.prior(right, "")) + (3.0 if camel else 0.0)
+            options.append((weight, cut))
+        if not options:
             return False
-        left, right = splits.pop()
-        to = f"{left} {right}"
-        changes.append(_Change(token.start, token.end, to, similarity(token.text, to), "lexicon"))
+        options.sort(reverse=True)
+        if len(options) > 1 and options[0][0] - options[1][0] < 0.5:
+            return False
+        cut = options[0][1]
+        to = f"{text[:cut]} {text[cut:]}"
+        changes.append(_Change(token.start, token.end, to, similarity(text, to), self.source(to.split()[-1])))
         return True
 
     def _phrases(
@@ -397,7 +496,8 @@ class Corrector:
                     for k in reversed(run):
                         token = tokens[start + k]
                         a, b = token.start - first.start, token.end - first.start
-                        spelled = spelled[:a] + apply_case(token.text, phrase.words[k]) + spelled[b:]
+                        shape = self._shape(text, token, phrase.words[k], fallback=phrase.words[k])
+                        spelled = spelled[:a] + apply_case(shape, phrase.words[k]) + spelled[b:]
                     changes.append(_Change(first.start, last.end, spelled, round(100 * sim, 1), "vocabulary"))
                 run = [offset] if offset is not None else []
 
@@ -416,13 +516,24 @@ class Corrector:
                 observed = "".join(DIGIT_LETTERS.get(ch, ch) for ch in observed)
             if observed.isdigit() or len(target) < 3:
                 return None
+            if Levenshtein.distance(observed, target, score_cutoff=4) > 3:
+                return None  # cheap reject before the weighted cost
             cost = ocr_cost(observed, target)
             if self.is_known(observed):
                 known_changes += 1
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
-            elif cost > (0.75 * len(target) if exact >= 2 else max(1.0, 0.3 * len(target))):
-                return None
+            else:
+                if len(target) <= 4 and exact >= 2:
+                    limit = 0.75 * len(target)  # `Aaii Peraga Kampanye`
+                else:
+                    limit = max(1.0, (0.34 if exact >= 2 else 0.25) * len(target))
+                if cost > limit:
+                    return None
+                if cost > 1.0:
+                    own, _score, _rival = self._choose(observed, "", capitalized=False)
+                    if own is not None and own != target and ocr_cost(observed, own) + 1.0 < cost:
+                        return None  # `keuanan` is plainly `keuangan`, not the phrase's `kepala`
             total += cost
         length = sum(len(word) for word in phrase.key)
         sim = 1.0 - total / length
@@ -434,26 +545,36 @@ class Corrector:
         if _HAS_DIGIT.search(word):
             if column == "target" or word.isdigit():
                 return
-            letters = "".join(DIGIT_LETTERS.get(ch, ch) for ch in word.casefold())
-            if (
-                len(letters) >= MIN_LENGTH
-                and sum(ch.isalpha() for ch in word) >= 3
-                and self.is_known(letters)
-            ):
+            if sum(ch.isalpha() for ch in word) < 2 or sum(ch.isdigit() for ch in word) > 2:
+                return
+            readings = {
+                "".join(letters)
+                for letters in itertools.product(*(_DIGIT_READINGS.get(ch, ch) for ch in word.casefold()))
+            }
+            known = sorted(
+                r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self.is_known(r)
+            )
+            if len(known) == 1:
+                letters = known[0]
                 at_start = not text[: token.start].strip() or text[: token.start].rstrip()[-1] in ".:;"
                 shape = word if word[:1].isalpha() else ("X" if at_start else "x") + word[1:]
                 to = self.spelled(shape.lower() if shape.islower() else shape, letters)
                 changes.append(_Change(token.start, token.end, to, similarity(word, letters), "pattern"))
             return
-        if len(word) < MIN_LENGTH or self.is_known(word):
+        if len(word) < MIN_LENGTH or self._listed(word):
             return
         if self._hyphen_compound_known(text, token):
             return
-        if word.isupper() and (self._acronym(token, changes) or len(word) < 6):
+        if self.lexicon.is_word(word):
+            self._derived_word(text, token, column, changes)
             return
-        if len(word) >= 7 and not word[:1].isupper() and self._split(token, changes):
+        if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
             return
-        self._unknown_word(token, column, changes, doubts)
+        if len(word) >= 6 and self._split(token, changes, camel_only=True):
+            return
+        if len(word) >= 8 and self._split_and_fix(token, column, changes):
+            return
+        self._unknown_word(text, token, column, changes, doubts)
 
     def _hyphen_compound_known(self, text: str, token: _Token) -> bool:
         start, end = token.start, token.end
@@ -483,28 +604,129 @@ class Corrector:
             return True
         return False
 
-    def _unknown_word(self, token: _Token, column: str, changes: list[_Change], doubts: list[str]) -> None:
-        word, folded = token.text, token.folded
+    def _choose(self, folded: str, column: str, *, capitalized: bool) -> tuple[str | None, float, str | None]:
+        """``(best, score, rival)`` for an unknown word: ``best`` is None when nothing is
+        close enough, ``rival`` is set when the best does not beat it by a clear margin."""
         size = len(folded)
-        candidates = self.index().near(folded, max_distance=1 if size < 7 else 2)
+        candidates = self._near.get(folded)
+        if candidates is None:
+            # acronyms are reached only from capitals (`Kpts` is no `KPPS`)
+            candidates = [
+                c
+                for c in self.index().near(folded, max_distance=NEAR_DISTANCE if size < 7 else 2)
+                if len(c) >= MIN_LENGTH and not self.vocab.words.get(c, "").isupper()
+            ]
+            self._near[folded] = candidates
         if not candidates:
-            return
+            return None, 0.0, None
         ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column))
         _combined, cost, best = ranked[0]
         allowed = 1.0 if size < 6 else 1.5 if size < 9 else 2.0
-        if word[:1].isupper() and not word.isupper():
+        if capitalized:
             allowed = min(allowed, 1.0 if size < 9 else 2.0)  # maybe a name: ask for more evidence
         score = similarity(folded, best)
         if cost > allowed or score < self.min_score:
+            return None, 0.0, None
+        if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < MARGIN:
+            return best, score, ranked[1][2]
+        return best, score, None
+
+    def _shape(self, text: str, token: _Token, candidate: str, *, fallback: str | None = None) -> str:
+        """The case pattern to give ``candidate``: the token's own, unless OCR lost the
+        first letter (``erwujudnya``, ``5uara``); then the cell start and the neighbours
+        decide between Title and lower case."""
+        word = token.text
+        first = word[:1].casefold()
+        lost = not first.isalpha() or (
+            first != candidate[:1].casefold() and first == candidate[1:2].casefold()
+        )
+        if not lost or (len(word) > 1 and word.isupper()):
+            return word
+        before = text[: token.start].rstrip()
+        if not before or before[-1] in ".:;(":
+            return "Xx"
+        earlier = _TOKEN_RE.findall(before)[1:]  # the cell's first word is capitalized anyway
+        previous = [w for w in earlier[-2:] if w.casefold() not in _STOPWORDS][-1:]
+        following = [w for w in _TOKEN_RE.findall(text[token.end :])[:2] if w.casefold() not in _STOPWORDS][
+            :1
+        ]
+        titles = sum(w[:1].isupper() for w in previous + following)
+        lowers = sum(w[:1].islower() for w in previous + following)
+        return "Xx" if titles and titles >= lowers else "xx"
+
+    def _split_and_fix(self, token: _Token, column: str, changes: list[_Change]) -> bool:
+        """Two glued words of which one is also misread: split at a case change
+        (``PerencamaanPembangiinan``) or after a glued function word (``danpengawa5an``),
+        then correct each piece that needs it. Every piece must end up a listed word."""
+        text, folded = token.text, token.folded
+        cuts = [i for i in range(3, len(text) - 2) if text[i - 1].islower() and text[i].isupper()]
+        if not cuts and not text[:1].isupper():
+            cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
+        if len(cuts) != 1:
+            return False
+        pieces = [text[: cuts[0]], text[cuts[0] :]]
+        fixed: list[str] = []
+        scores: list[float] = []
+        for piece in pieces:
+            if self._listed(piece) or piece.casefold() in _FUNCTION_WORDS:
+                fixed.append(piece)
+                continue
+            if len(piece) < 5 or _HAS_DIGIT.search(piece):
+                digits = "".join(DIGIT_LETTERS.get(ch, ch) for ch in piece.casefold())
+                if not self._listed(digits):
+                    return False
+                fixed.append(apply_case(piece if piece[:1].isalpha() else "x" + piece[1:], digits))
+                continue
+            best, score, rival = self._choose(piece.casefold(), column, capitalized=False)
+            if best is None or rival is not None or ocr_cost(piece.casefold(), best) > 1.0:
+                return False
+            fixed.append(self.spelled(piece, best))
+            scores.append(score)
+        to = " ".join(fixed)
+        score = min(scores) if scores else similarity(text, to)
+        changes.append(_Change(token.start, token.end, to, score, self.source(fixed[-1])))
+        return True
+
+    def _derived_word(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
+        """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
+        evidence than a listed word: a common listed word one OCR slip away
+        (``keadilan``), with no rival, replaces it. Listed words are never changed."""
+        if len(token.text) < 6 or token.text.isupper():
             return
-        rivals = ranked[1:]
-        if rivals and rivals[0][0] - ranked[0][0] < MARGIN:
+        best, score, rival = self._choose(token.folded, column, capitalized=False)
+        if best is None or rival is not None or ocr_cost(token.folded, best) > 1.0:
+            return
+        if self.prior(best, column) < 3.5:
+            return
+        to = self.spelled(self._shape(text, token, best), best)
+        changes.append(_Change(token.start, token.end, to, score, self.source(best)))
+
+    def _unknown_word(
+        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[str]
+    ) -> None:
+        """One near word if there is a clear one; else two glued words; else a doubt."""
+        word = token.text
+        capitalized = word[:1].isupper() and not word.isupper()
+        best, score, rival = self._choose(token.folded, column, capitalized=capitalized)
+        cost = ocr_cost(token.folded, best) if best is not None else 9.0
+        if cost >= 1.0 and len(word) >= 6 and self._split(token, changes, function_only=True):
+            return  # `Umumdan`: a glued `dan` beats a letter changed
+        if best is not None and rival is None and cost <= 1.0:
+            to = self.spelled(self._shape(text, token, best), best)
+            changes.append(_Change(token.start, token.end, to, score, self.source(best)))
+            return
+        if len(word) >= 6 and self._split(token, changes):
+            return
+        if best is None:
+            return
+        if rival is not None:
             doubts.append(
-                f"'{word}' may be '{self.spelled(word, best)}' or '{self.spelled(word, rivals[0][2])}'; "
-                "left as written"
+                f"'{word}' may be '{self.spelled(self._shape(text, token, best), best)}' or "
+                f"'{self.spelled(self._shape(text, token, rival), rival)}'; left as written"
             )
             return
-        changes.append(_Change(token.start, token.end, self.spelled(word, best), score, self.source(best)))
+        to = self.spelled(self._shape(text, token, best), best)
+        changes.append(_Change(token.start, token.end, to, score, self.source(best)))
 
     def _fix_label(self, text: str) -> _Result:
         head, colon, rest = text.partition(":")

@@ -62,8 +62,24 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 _ONLY_BEFORE_R = {"be", "te"}
 _VOWELS = ("a", "e", "i", "o", "u")
+#: what may follow a nasal prefix as written (before any restored letter):
+#: mem-/pem- + b f v, men-/pen- + d c j z, meng-/peng- + g h k and vowels, me-/pe- + l m n r w y
+_NASAL_NEXT = {
+    "mem": "bfv",
+    "pem": "bfv",
+    "men": "dcjz",
+    "pen": "dcjz",
+    "meng": "ghk",
+    "peng": "ghk",
+    "me": "lmnrwy",
+    "pe": "lmnrwy",
+}
 #: a three-letter root licenses a derivation only if it is this frequent (rank)
-_SHORT_ROOT_RANK = 5000
+_SHORT_ROOT_RANK = 2000
+#: shorter words are not analysed as derivations (``apan`` is not apa + -an)
+_MIN_DERIVED = 6
+#: rarer roots (often names or foreign words: ``daffa``) license no derivation
+_ROOT_RANK = 20000
 #: a root must be at least this long to license a derivation
 _MIN_ROOT = 3
 
@@ -101,8 +117,9 @@ def _roots(word: str) -> set[str]:
             stems.add(word[: -len(particle)])
     for stem in list(stems):
         for suffix in _SUFFIXES:
-            if stem.endswith(suffix) and len(stem) - len(suffix) >= _MIN_ROOT:
-                stems.add(stem[: -len(suffix)])
+            rest = stem[: -len(suffix)]
+            if stem.endswith(suffix) and len(rest) >= _MIN_ROOT and not rest.endswith(suffix[-1]):
+                stems.add(rest)  # `-i` never follows a root's final i (`verifikasii`)
     roots = set(stems)
     for stem in stems:
         for prefix, restores in _PREFIXES:
@@ -114,6 +131,13 @@ def _roots(word: str) -> set[str]:
             for letter in restores:
                 if letter and not rest.startswith(_VOWELS):
                     continue  # the nasal swallows a consonant only before a vowel
+                if (
+                    not letter
+                    and prefix in _NASAL_NEXT
+                    and not rest.startswith(tuple(_NASAL_NEXT[prefix]))
+                    and not (prefix in ("meng", "peng") and rest.startswith(_VOWELS))
+                ):
+                    continue  # `penbangunan` is not pen- + bangun: that is pem-
                 roots.add(letter + rest)
     roots.discard(word)
     return roots
@@ -134,8 +158,10 @@ def is_derivation(word: str, known: Mapping[str, int]) -> bool:
         rank = known.get(root)
         if rank is None or len(root) < min_length:
             return False
-        return len(root) > _MIN_ROOT or rank <= _SHORT_ROOT_RANK
+        return rank <= (_ROOT_RANK if len(root) > _MIN_ROOT else _SHORT_ROOT_RANK)
 
+    if len(word) < _MIN_DERIVED:
+        return False
     first = _roots(word)
     if any(good(root, _MIN_ROOT) for root in first):
         return True

@@ -1,0 +1,160 @@
+"""The correction engine: what it changes, what it must never change, and how."""
+
+from __future__ import annotations
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from rakparse.correct.engine import Corrector, Fixed, apply_case, load_corrector
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+import correction_eval  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corrector() -> Corrector:
+    return load_corrector()
+
+
+def fix(corrector: Corrector, text: str, column: str = "kegiatan") -> Fixed:
+    return corrector.fix(text, column=column, line=7)
+
+
+# -- changes the engine makes, grouped by where they come from ----------------
+
+FIXES = [
+    # issue 3's examples
+    ("label", "MAMA/UNIT ORGANISASI", "NAMA/UNIT ORGANISASI"),
+    ("label", "KEGIATAN YANG AMAN DILAKSANAKAN", "KEGIATAN YANG AKAN DILAKSANAKAN"),
+    ("sasaran", "Penyelenggaraan Baring Milk Negara", "Penyelenggaraan Barang Milik Negara"),
+    ("sasaran", "Tewujudnya Dukungan Sarana", "Terwujudnya Dukungan Sarana"),
+    ("kegiatan", "Deklarasi Kampanye Damal", "Deklarasi Kampanye Damai"),
+    ("kegiatan", "Fasilitasi Aaii Peraga Kampanye", "Fasilitasi Alat Peraga Kampanye"),
+    ("kegiatan", "Menyusun Laporan PPIID", "Menyusun Laporan PPID"),
+    # OCR confusions: rn/m, li/h, cl/d, digits inside words
+    ("kegiatan", "rnenyusun laporan keuangan", "menyusun laporan keuangan"),
+    ("kegiatan", "Pengelolaan kearsipan dan persuratan clinas", "Pengelolaan kearsipan dan persuratan dinas"),
+    ("kegiatan", "Pelaksanaan rekonsi1iasi data", "Pelaksanaan rekonsiliasi data"),
+    # split and glued words
+    ("kegiatan", "Penyusunan Pe ngembangan Wilayah", "Penyusunan Pengembangan Wilayah"),
+    ("kegiatan", "relawan demokrasidari kalangan pemilih", "relawan demokrasi dari kalangan pemilih"),
+    ("kegiatan", "Penatausahaan Barang MilikNegara", "Penatausahaan Barang Milik Negara"),
+    # the contract's canonical unit spelling
+    ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
+    ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
+]
+
+
+@pytest.mark.parametrize(("column", "text", "expected"), FIXES)
+def test_fixes(corrector: Corrector, column: str, text: str, expected: str) -> None:
+    fixed = fix(corrector, text, column)
+    assert fixed.text == expected
+    assert fixed.corrections, "every change is recorded"
+    assert all(c.line == 7 for c in fixed.corrections)
+
+
+# -- what must never change --------------------------------------------------
+
+UNCHANGED = [
+    # valid words and regular derivations the word list lacks
+    ("kegiatan", "Terlaksananya penatausahaan dan pemutakhiran data pemilih"),
+    ("kegiatan", "Mendokumentasikan dan mempublikasikan produk hukum"),
+    # real words that look like OCR errors, outside a phrase or label
+    ("kegiatan", "Mama dan anak di posyandu"),
+    ("kegiatan", "Pemberian susu dan milk kepada balita"),
+    # acronyms, short tokens, numbers, URLs, names
+    ("kegiatan", "Laporan LKjIP, SAKIP dan DIPA ke KPPN/KPKNL"),
+    ("kegiatan", "ditampilkan melalui simonika.vz.kpu.go.id dan https://jdih.kpu.go.id/abc"),
+    ("kegiatan", "Keputusan KPU Nomor 124/Kpts/KPU/Tahun 2016"),
+    ("kegiatan", "Pengamanan oleh petugas Pamdal di Kabupaten Tabanan"),
+    ("target", "10 PPK dan 133 PPS"),
+    ("biaya", "Rp. 2.9S3.8O3.000"),
+    ("schedule", "minggu ke l-4"),
+]
+
+
+@pytest.mark.parametrize(("column", "text"), UNCHANGED)
+def test_leaves_alone(corrector: Corrector, column: str, text: str) -> None:
+    fixed = fix(corrector, text, column)
+    assert (fixed.text, fixed.corrections) == (text, ())
+
+
+def test_clean_development_set_is_not_changed(corrector: Corrector) -> None:
+    for column, text in correction_eval.load_dev_set():
+        fixed = fix(corrector, text, column)
+        assert fixed.text == text, fixed.corrections
+        assert not fixed.warnings
+
+
+def test_no_fix_is_identity() -> None:
+    identity = load_corrector(enabled=False)
+    fixed = identity.fix("MAMA/UNIT ORGANISASI", column="label", line=1)
+    assert (fixed.text, fixed.corrections, fixed.warnings) == ("MAMA/UNIT ORGANISASI", (), ())
+
+
+def test_default_corrector_is_cached() -> None:
+    assert load_corrector() is load_corrector()
+
+
+def test_min_score_keeps_low_scoring_fixes_out() -> None:
+    strict = load_corrector(min_score=99.0)
+    assert strict.fix("Tewujudnya tata kelola", column="sasaran", line=1).text == "Tewujudnya tata kelola"
+
+
+def test_doubtful_candidates_are_warnings_not_changes(corrector: Corrector) -> None:
+    fixed = fix(corrector, "Pembentukan/Stoket Badan")
+    assert fixed.text == "Pembentukan/Stoket Badan"
+    assert [(w.code, w.line) for w in fixed.warnings] == [("correction.uncertain", 7)]
+    assert "Stoket" in fixed.warnings[0].message
+
+
+def test_unknown_column_is_general_text(corrector: Corrector) -> None:
+    assert fix(corrector, "Tewujudnya tata kelola", "catatan").text == "Terwujudnya tata kelola"
+
+
+@pytest.mark.parametrize(
+    ("original", "word", "expected"),
+    [
+        ("MAMA", "nama", "NAMA"),
+        ("Damal", "damai", "Damai"),
+        ("liping", "Kliping", "kliping"),
+        ("ppiid", "PPID", "PPID"),
+    ],
+)
+def test_apply_case(original: str, word: str, expected: str) -> None:
+    assert apply_case(original, word) == expected
+
+
+# -- properties ----------------------------------------------------------------
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80), st.sampled_from(["kegiatan", "pelaksana", "label", "unit", "target", "x"]))
+def test_never_raises_and_records_every_change(text: str, column: str) -> None:
+    fixed = load_corrector().fix(text, column=column, line=3)
+    if not fixed.corrections:
+        assert fixed.text == text
+    for correction in fixed.corrections:
+        assert correction.from_ in text
+        assert correction.to in fixed.text
+
+
+def test_noise_slice_meets_the_precision_bar(corrector: Corrector) -> None:
+    """A fast slice of `make bench`: one seed at 3 % noise."""
+    level = correction_eval.evaluate(correction_eval.load_dev_set(), 0.03, 0, corrector)
+    assert level.precision >= 0.99
+    assert level.reduction >= 0.7
+
+
+def test_noise_is_deterministic() -> None:
+    text = "Penyusunan Laporan Kinerja Instansi Pemerintah"
+    assert correction_eval.add_noise(text, 0.06, random.Random(1)) == correction_eval.add_noise(
+        text, 0.06, random.Random(1)
+    )
