@@ -16,9 +16,11 @@ import io
 import random
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+FIXED_DATE = datetime(2023, 1, 2, tzinfo=UTC)
 MONTHS = tuple(f"B{m}" for m in range(1, 13))
 HEADER = (
     "NO.",
@@ -130,6 +132,7 @@ class _Writer:
 
         self.layout = layout
         self.pdf = FPDF(orientation="L", unit="mm", format=layout.page_format)
+        self.pdf.set_creation_date(FIXED_DATE)  # same input, same bytes
         self.pdf.set_auto_page_break(False)
         self.pdf.set_margins(8, 8, 8)
         self.pdf.set_line_width(0.3)
@@ -350,12 +353,15 @@ def scan_pdf(
     noise: float = 0.0,
     seed: int = 0,
     pages: Sequence[int] | None = None,
+    keep_text_pages: bool = True,
+    jpeg_quality: int | None = None,
 ) -> bytes:
     """Rasterise ``source`` into an image-only PDF: each page an image, slightly rotated
     (``angle`` degrees) with salt-and-pepper ``noise`` (fraction of pixels flipped).
 
     ``pages`` (0-based) chooses which pages become images; the others keep their text
-    layer (a mixed document).
+    layer (a mixed document), or are left out with ``keep_text_pages=False``.
+    ``jpeg_quality`` stores the images as JPEG (smaller, with JPEG's artefacts).
     """
     import pypdfium2 as pdfium
     from fpdf import FPDF
@@ -363,6 +369,7 @@ def scan_pdf(
     rng = random.Random(seed)
     src = pdfium.PdfDocument(source)
     out = FPDF(unit="pt")
+    out.set_creation_date(FIXED_DATE)
     out.set_auto_page_break(False)
     try:
         for index in range(len(src)):
@@ -376,11 +383,14 @@ def scan_pdf(
             image = degrade(image, angle=angle, noise=noise, seed=rng.randrange(1 << 30))
             out.add_page(format=(width, height))
             buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
+            if jpeg_quality:
+                image.save(buffer, format="JPEG", quality=jpeg_quality)
+            else:
+                image.save(buffer, format="PNG")
             out.image(buffer, x=0, y=0, w=width, h=height)
     finally:
         src.close()
-    if pages is None:
+    if pages is None or not keep_text_pages:
         return bytes(out.output())
     return _mix(source, bytes(out.output()), pages)
 
