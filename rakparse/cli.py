@@ -474,6 +474,30 @@ class _BatchView:
         self.console.print(f"manifest: {report.manifest}")
 
 
+@app.command()
+@handle_errors
+def merge(
+    outdir: Annotated[str, typer.Argument(help="The output folder of rakparse batch.")],
+    output: Annotated[str, typer.Option("-o", "--output", help="The merged table: a .csv or .xlsx file.")],
+    debug: DebugOption = False,
+) -> None:
+    """Merge every converted document of a batch folder into one table for analysis.
+
+    Every row keeps its unit, year and source. Documents come from the batch
+    manifest (converted files only), or every .json/.csv when there is none.
+
+    Examples:
+
+      rakparse merge out/ -o all.csv
+
+      rakparse merge out/ -o all.xlsx
+    """
+    from rakparse.merge import write_merged
+
+    rows = write_merged(outdir, output)
+    typer.echo(f"{output}: {rows} rows")
+
+
 def main() -> None:
     """Entry point of the ``rakparse`` command."""
     app()
