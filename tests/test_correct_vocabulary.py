@@ -98,7 +98,9 @@ def test_user_entry_conflicting_with_the_package_warns_and_wins(tmp_path: Path) 
     codes = [(n.code, n.line) for n in corrector.load_warnings]
     assert codes == [("vocab.conflict", None), ("vocab.conflict", None)]
     assert "kliping" in corrector.load_warnings[0].message
-    assert corrector.fix("Kliping media", column="kegiatan", line=1).text == "Klipping media"
+    fixed = corrector.fix("Kliping media", column="kegiatan", line=4)
+    assert fixed.text == "Klipping media"
+    assert [(n.code, n.line) for n in fixed.warnings] == [("vocab.conflict", 4)]
     assert load_vocabulary([path]).canonical("lkjip") == "LKJIP"
 
 

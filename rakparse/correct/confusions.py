@@ -68,6 +68,8 @@ for _a, _b, _cost in (
 DIGIT_LETTERS = {"0": "o", "1": "l", "5": "s", "8": "b", "2": "z", "6": "g", "9": "g", "4": "a"}
 
 INDEL_WEIGHT = 0.25
+#: no edit costs less than this (a multi-character confusion: two plain edits for 0.5)
+_MIN_EDIT_COST = 0.25
 _DOUBLE_COST = 0.6  # a letter doubled or a double letter read once
 _LETTERS = string.ascii_lowercase
 
@@ -147,34 +149,36 @@ class CandidateIndex:
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
         self._by_length: dict[int, list[str]] = {}
-        self._windows: dict[tuple[int, int], list[str]] = {}
+        self._by_end: dict[tuple[int, str], list[str]] = {}
         for word in self.known:
             self._by_length.setdefault(len(word), []).append(word)
+            self._by_end.setdefault((len(word), word[0]), []).append(word)
+            self._by_end.setdefault((len(word), "$" + word[-1]), []).append(word)
 
-    def _window(self, size: int, spread: int) -> list[str]:
-        key = (size, spread)
-        choices = self._windows.get(key)
-        if choices is None:
-            choices = []
-            for length in range(size - spread, size + spread + 1):
-                choices.extend(self._by_length.get(length, ()))
-            self._windows[key] = choices
-        return choices
+    def _window(self, size: int, spread: int, first: str, last: str) -> list[list[str]]:
+        """Known words of about ``size`` letters that start with ``first`` or end with
+        ``last``: two edits rarely change both ends, and scanning the whole length range
+        costs a millisecond per word."""
+        return [
+            self._by_end.get((length, end), [])
+            for length in range(size - spread, size + spread + 1)
+            for end in (first, "$" + last)
+        ]
 
     def near(self, observed: str, *, max_distance: int) -> list[str]:
         """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
         folded = observed.casefold()
         found = {word for word in edits1(folded) if word in self.known}
         if max_distance >= 2:
-            choices = self._window(len(folded), max_distance)
-            for word, _distance, _index in process.extract(
-                folded,
-                choices,
-                scorer=Levenshtein.distance,
-                score_cutoff=max_distance,
-                limit=None,
-            ):
-                found.add(word)
+            for choices in self._window(len(folded), max_distance, folded[:1], folded[-1:]):
+                for word, _distance, _index in process.extract(
+                    folded,
+                    choices,
+                    scorer=Levenshtein.distance,
+                    score_cutoff=max_distance,
+                    limit=None,
+                ):
+                    found.add(word)
         found.discard(folded)
         return sorted(found)
 
@@ -186,15 +190,28 @@ def rank_candidates(
     *,
     prior_weight: float = 0.25,
     shift_weight: float = INDEL_WEIGHT,
+    prune: float = 1.0,
 ) -> list[tuple[float, float, str]]:
     """``(combined, cost, candidate)`` sorted best first: OCR cost less a frequency prior,
     plus a little of the insert/delete distance, which prefers a letter dropped and one
     added nearby (``pengeloaian`` → ``pengelolaan``) over two letters replaced."""
-    ranked = []
+    # exact costs are dear (a Python DP): rank by a cheap lower bound first and stop
+    # once no candidate left can come within ``prune`` of the best
+    bounds = []
     for candidate in candidates:
-        cost = ocr_cost(observed, candidate)
+        edits = Levenshtein.distance(observed, candidate)
         shift = Indel.distance(observed, candidate)
-        ranked.append((cost - prior_weight * prior(candidate) + shift_weight * shift, cost, candidate))
+        extra = shift_weight * shift - prior_weight * prior(candidate)
+        bounds.append((_MIN_EDIT_COST * edits + extra, extra, candidate))
+    bounds.sort()
+    ranked: list[tuple[float, float, str]] = []
+    best = float("inf")
+    for bound, extra, candidate in bounds:
+        if bound > best + prune:
+            break
+        cost = ocr_cost(observed, candidate)
+        ranked.append((cost + extra, cost, candidate))
+        best = min(best, cost + extra)
     ranked.sort()
     return ranked
 

@@ -131,7 +131,7 @@ class _Change:
 class _Result:
     text: str
     changes: tuple[tuple[str, str, float, CorrectionBy], ...]
-    doubts: tuple[str, ...]
+    doubts: tuple[tuple[str, str], ...]  # (warning code, message)
 
 
 def apply_case(original: str, word: str) -> str:
@@ -171,16 +171,18 @@ class Corrector:
         self._cache: dict[tuple[str, str], _Result] = {}
         self._index: CandidateIndex | None = None
         self._near: dict[str, list[str]] = {}
+        self._known: dict[str, bool] = {}
         self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
         self._unit_words: frozenset[str] = frozenset()
-        self._acronyms: tuple[str, ...] = ()
+        self._acronyms: dict[int, list[str]] = {}
+        self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
             )
-            self._acronyms = tuple(
-                term for term in vocabulary.terms.values() if term.isupper() and len(term) >= 3
-            )
+            for term in vocabulary.terms.values():
+                if term.isupper() and len(term) >= 3:
+                    self._acronyms.setdefault(len(term), []).append(term)
 
     @property
     def load_warnings(self) -> tuple[Notice, ...]:
@@ -193,6 +195,7 @@ class Corrector:
         """Drop the per-text results kept between calls (for benchmarks and long batches)."""
         self._cache.clear()
         self._near.clear()
+        self._known.clear()
 
     def fix(self, text: str, *, column: str, line: int) -> Fixed:
         """Correct one cell's text; ``line`` is recorded in every correction."""
@@ -207,7 +210,7 @@ class Corrector:
         return Fixed(
             result.text,
             tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
-            tuple(Notice(line, "correction.uncertain", message) for message in result.doubts),
+            tuple(Notice(line, code, message) for code, message in result.doubts),
         )
 
     # -- helpers ----------------------------------------------------------------
@@ -243,7 +246,11 @@ class Corrector:
 
     def is_known(self, word: str) -> bool:
         folded = word.casefold()
-        return folded in self.vocab.words or self.lexicon.is_word(folded)
+        known = self._known.get(folded)
+        if known is None:
+            known = folded in self.vocab.words or self.lexicon.is_word(folded)
+            self._known[folded] = known
+        return known
 
     def prior(self, word: str, column: str) -> float:
         folded = word.casefold()
@@ -266,7 +273,7 @@ class Corrector:
         if column == "label":
             return self._fix_label(text)
         changes: list[_Change] = []
-        doubts: list[str] = []
+        doubts: list[tuple[str, str]] = []
         protected = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
         tokens = [
             _Token(m.group(), m.start(), m.end())
@@ -274,7 +281,7 @@ class Corrector:
             if not any(s <= m.start() < e for s, e in protected)
         ]
         done: set[int] = set()  # token indexes already decided
-        self._forced(text, tokens, changes, done)
+        self._forced(text, tokens, changes, done, doubts)
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         for number, token in enumerate(tokens):
@@ -303,7 +310,7 @@ class Corrector:
             return self._fragment(tokens[number + 1])
         return False
 
-    def _apply(self, text: str, changes: list[_Change], doubts: list[str]) -> _Result:
+    def _apply(self, text: str, changes: list[_Change], doubts: list[tuple[str, str]]) -> _Result:
         changes.sort(key=lambda change: change.start)
         parts: list[str] = []
         records: list[tuple[str, str, float, CorrectionBy]] = []
@@ -318,17 +325,34 @@ class Corrector:
         parts.append(text[position:])
         return _Result("".join(parts), tuple(records), tuple(doubts))
 
-    def _forced(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
+    def _forced(
+        self,
+        text: str,
+        tokens: list[_Token],
+        changes: list[_Change],
+        done: set[int],
+        doubts: list[tuple[str, str]],
+    ) -> None:
+        """``wrong => right`` entries apply wherever they occur; one that overrode
+        another vocabulary entry says so on the line where it applies."""
         forced = self.vocab.forced
         if not forced:
             return
-        for entry in forced.values():
-            assert entry.wrong is not None
-            if len(words_of(entry.wrong)) < 2:
-                continue
-            pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, entry.wrong.split())) + r"(?!\w)"
-            for match in re.finditer(pattern, text, re.IGNORECASE):
+        if self._forced_patterns is None:
+            self._forced_patterns = [
+                (
+                    re.compile(
+                        r"(?<!\w)" + r"\s+".join(map(re.escape, entry.wrong.split())) + r"(?!\w)", re.I
+                    ),
+                    entry,
+                )
+                for entry in forced.values()
+                if entry.wrong is not None and len(words_of(entry.wrong)) > 1
+            ]
+        for pattern, entry in self._forced_patterns:
+            for match in pattern.finditer(text):
                 changes.append(_Change(match.start(), match.end(), entry.term, 100.0, "vocabulary"))
+                self._note_conflict(entry, doubts)
                 for number, token in enumerate(tokens):
                     if match.start() <= token.start < match.end():
                         done.add(number)
@@ -339,6 +363,12 @@ class Corrector:
                 to = apply_case(token.text, entry.term) if entry.term.islower() else entry.term
                 changes.append(_Change(token.start, token.end, to, 100.0, "vocabulary"))
                 done.add(number)
+                self._note_conflict(entry, doubts)
+
+    def _note_conflict(self, entry: VocabEntry, doubts: list[tuple[str, str]]) -> None:
+        message = self.vocab.forced_conflicts.get(entry.origin)
+        if message is not None and ("vocab.conflict", message) not in doubts:
+            doubts.append(("vocab.conflict", message))
 
     def _listed(self, word: str) -> bool:
         """In the word list or the vocabulary itself (not only a derivation)."""
@@ -466,6 +496,11 @@ class Corrector:
                     continue
                 seen.add((start, phrase.key))
                 window = tokens[start : start + size]
+                differing = [k for k in range(size) if window[k].folded != phrase.key[k]]
+                if len(differing) == size or (
+                    size < 3 and differing and all(self._listed(window[k].text) for k in differing)
+                ):
+                    continue  # no anchor word, or real words a short phrase may not change
                 if any(
                     "\n" in text[a.end : b.start] or b.start - a.end > 3
                     for a, b in itertools.pairwise(window)
@@ -540,7 +575,9 @@ class Corrector:
         needed = 0.85 if known_changes else 0.8
         return (sim, diffs) if sim >= needed else None
 
-    def _word(self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[str]) -> None:
+    def _word(
+        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
+    ) -> None:
         word = token.text
         if _HAS_DIGIT.search(word):
             if column == "target" or word.isdigit():
@@ -565,7 +602,7 @@ class Corrector:
             return
         if self._hyphen_compound_known(text, token):
             return
-        if self.lexicon.is_word(word):
+        if self.is_known(word):
             self._derived_word(text, token, column, changes)
             return
         if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
@@ -597,7 +634,10 @@ class Corrector:
         if len(word) < MIN_LENGTH:
             return False
         near = [
-            term for term in self._acronyms if abs(len(term) - len(word)) <= 1 and ocr_cost(word, term) <= 0.6
+            term
+            for length in (len(word) - 1, len(word), len(word) + 1)
+            for term in self._acronyms.get(length, ())
+            if Levenshtein.distance(word, term, score_cutoff=2) <= 2 and ocr_cost(word, term) <= 0.6
         ]
         if len(near) == 1:
             changes.append(_Change(token.start, token.end, near[0], similarity(word, near[0]), "vocabulary"))
@@ -702,7 +742,7 @@ class Corrector:
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
 
     def _unknown_word(
-        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[str]
+        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
     ) -> None:
         """One near word if there is a clear one; else two glued words; else a doubt."""
         word = token.text
@@ -720,10 +760,11 @@ class Corrector:
         if best is None:
             return
         if rival is not None:
-            doubts.append(
+            message = (
                 f"'{word}' may be '{self.spelled(self._shape(text, token, best), best)}' or "
                 f"'{self.spelled(self._shape(text, token, rival), rival)}'; left as written"
             )
+            doubts.append(("correction.uncertain", message))
             return
         to = self.spelled(self._shape(text, token, best), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
@@ -731,7 +772,7 @@ class Corrector:
     def _fix_label(self, text: str) -> _Result:
         head, colon, rest = text.partition(":")
         changes: list[_Change] = []
-        doubts: list[str] = []
+        doubts: list[tuple[str, str]] = []
         words = [_Token(m.group(), m.start(), m.end()) for m in _TOKEN_RE.finditer(head)]
         folded = " ".join(token.folded for token in words)
         labels = [phrase for phrase in self.vocab.phrases if phrase.kind == "label"]

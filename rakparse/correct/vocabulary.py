@@ -93,6 +93,8 @@ class Vocabulary:
     #: case-folded wrong spelling → forced entry
     forced: dict[str, VocabEntry] = field(default_factory=dict)
     conflicts: tuple[Notice, ...] = ()
+    #: origin of a forced entry → the conflict it won (reported where it applies)
+    forced_conflicts: dict[str, str] = field(default_factory=dict)
 
     def canonical(self, word: str) -> str | None:
         """The vocabulary's spelling of ``word`` (any case), or ``None``."""
@@ -175,9 +177,12 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
     phrases: dict[tuple[str, ...], Phrase] = {}
     forced: dict[str, VocabEntry] = {}
     conflicts: list[Notice] = []
+    forced_conflicts: dict[str, str] = {}
 
-    def conflict(message: str) -> None:
+    def conflict(message: str, winner: VocabEntry | None = None) -> None:
         conflicts.append(Notice(None, "vocab.conflict", message))
+        if winner is not None and winner.kind == "forced":
+            forced_conflicts[winner.origin] = message
 
     for entry in kept:
         user = not entry.origin.startswith("rakparse/")
@@ -188,12 +193,14 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
             if old is not None and old.term != entry.term:
                 conflict(
                     f"{entry.origin}: '{entry.wrong} => {entry.term}' replaces "
-                    f"'{old.wrong} => {old.term}' ({old.origin})"
+                    f"'{old.wrong} => {old.term}' ({old.origin})",
+                    entry,
                 )
             if key in words and user:
                 conflict(
                     f"{entry.origin}: '{entry.wrong}' is a vocabulary word ({words[key][1].origin}); "
-                    f"it will be replaced by '{entry.term}' as you asked"
+                    f"it will be replaced by '{entry.term}' as you asked",
+                    entry,
                 )
                 del words[key]
                 terms.pop(key, None)
@@ -235,6 +242,7 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
     vocab.phrases = tuple(phrases.values())
     vocab.forced = forced
     vocab.conflicts = tuple(conflicts)
+    vocab.forced_conflicts = forced_conflicts
     return vocab
 
 
