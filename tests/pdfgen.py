@@ -61,6 +61,7 @@ class Goal:
 class Layout:
     ruled: bool = True
     merged: bool = True  # goal cells merged over their indicator rows (ruled only)
+    row_rules: bool = True  # ruled tables: rules between rows too, not only between columns
     font_size: float = 6.5
     page_format: tuple[float, float] = (215.0, 330.0)  # F4, printed landscape
     title: bool = True
@@ -247,20 +248,27 @@ class _Writer:
                 rows[index] = (cells, h)
             for offset, lines in enumerate(cells):
                 self.put(lines, xs[2 + offset], y)
-            if layout.ruled:
+            if layout.ruled and layout.row_rules:
                 start = 2 if layout.merged else 0
                 if index + 1 < len(rows) or not layout.merged:
                     pdf.line(xs[start], y + h, xs[-1], y + h)
             y += h
         if layout.ruled:
-            pdf.line(xs[0], y, xs[-1], y)
+            if layout.row_rules:
+                pdf.line(xs[0], y, xs[-1], y)
             for x in xs:
                 pdf.line(x, top, x, y)
+        self.y = y
         return y
 
     def goal_height(self, goal: Goal) -> float:
         rows = sum(self.indicator_cells(row)[1] for row in goal.indicators)
         return max(rows, self.height(len(self.lines(goal.sasaran, WIDTHS[1]))))
+
+    def close_table(self, y: float) -> None:
+        """The table's bottom rule, when rows have none of their own."""
+        if self.layout.ruled and not self.layout.row_rules:
+            self.pdf.line(self.xs[0], y, self.xs[-1], y)
 
     def signature(self, y: float) -> None:
         pdf = self.pdf
@@ -295,8 +303,10 @@ def rak_pdf(
         y = writer.header(y)
         for goal in goals:
             if y + writer.goal_height(goal) > writer.bottom:
+                writer.close_table(y)
                 y = writer.header(writer.new_page(False))
             y = writer.goal(goal, y)
+        writer.close_table(y)
     if layout.signature:
         writer.signature(y)
     data = bytes(writer.pdf.output())

@@ -42,7 +42,9 @@ def rows(document: rakparse.Document) -> list[dict[str, Any]]:
 
 
 @pytest.mark.parametrize(
-    "layout", [Layout(), Layout(ruled=False), Layout(merged=False)], ids=["ruled", "unruled", "unmerged"]
+    "layout",
+    [Layout(), Layout(ruled=False), Layout(merged=False), Layout(row_rules=False)],
+    ids=["ruled", "unruled", "unmerged", "columns-ruled-only"],
 )
 def test_text_pdf_converts_like_the_clean_text(layout: Layout) -> None:
     goals = sample_goals(5, seed=2)

@@ -323,11 +323,66 @@ def grid_lines(grid: Grid, words: Sequence[Word]) -> list[str]:
         r = min(max(r, 0), nrows - 1)
         cells.setdefault(anchor[r, c], []).append(word)
     lines = []
+    h = typical_height(words)
     for r in range(nrows):
+        only_body_band = r == nrows - 1 and 1 <= r <= 2  # under a one- or two-band header
+        if only_body_band or _several_rows(cells.get((r, 0), [])):
+            # a table ruled only between columns: the band holds several rows
+            band = [w for c in range(ncols) for w in cells.get((r, c), [])]
+            line_cells = []
+            for visual in _visual_lines(band):
+                columns: dict[int, list[Word]] = {}
+                for word in visual:
+                    c = min(max(bisect.bisect_right(grid.xs, word.cx) - 1, 0), ncols - 1)
+                    columns.setdefault(anchor[r, c][1], []).append(word)
+                line_cells.append(columns)
+            for group in _group_rows(line_cells, h):
+                lines.append("\t".join(cell_text(group.get(c, [])) for c in range(ncols)))
+            continue
         row = [cell_text(cells[r, c]) if (r, c) in cells else "" for c in range(ncols)]
         if any(row):
             lines.append("\t".join(row))
     return lines
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}[.)]?$")
+
+
+def _several_rows(first_column: Sequence[Word]) -> bool:
+    """Does a band's first cell hold two or more row numbers, one under the other?"""
+    numbers = [
+        line for line in _visual_lines(first_column) if _ROW_NUMBER.match(" ".join(w.text for w in line))
+    ]
+    return len(numbers) >= 2
+
+
+def _group_rows(lines: Sequence[dict[int, list[Word]]], h: float) -> list[dict[int, list[Word]]]:
+    """Visual lines (their words by column) grouped into table rows.
+
+    A line starts a new row when one of its cells starts there: text in a column
+    that was empty so far in the row, or that resumes after an empty gap (cells are
+    top-aligned; a wrapped cell's next line follows its previous one closely). A
+    cell whose text goes on without a gap keeps its words even when other columns
+    start a new row on the same line (a merged goal beside its indicators).
+    """
+    rows: list[dict[int, list[Word]]] = []
+    last_bottom: dict[int, float] = {}
+    owner: dict[int, int] = {}  # column -> the row its running cell belongs to
+    for columns in lines:
+        going_on = {
+            col
+            for col, cell in columns.items()
+            if col in last_bottom and min(w.top for w in cell) - last_bottom[col] <= 0.6 * h
+        }
+        if not rows or len(going_on) < len(columns):
+            rows.append({})
+            last_bottom = {col: last_bottom[col] for col in going_on}
+        for col, cell in columns.items():
+            if col not in going_on:
+                owner[col] = len(rows) - 1
+            rows[owner[col]].setdefault(col, []).extend(cell)
+            last_bottom[col] = max(w.bottom for w in cell)
+    return rows
 
 
 # -- text outside ruled tables ------------------------------------------------------
@@ -377,28 +432,13 @@ def unruled_lines(lines: Sequence[Sequence[Word]], h: float) -> list[str]:
     # A line starts a new row when one of its cells starts there: text in a column
     # that was empty so far in the row, or that resumes after an empty gap (cells are
     # top-aligned; a wrapped cell's next line follows its previous one closely).
-    # A cell whose text goes on without a gap keeps its words even when other
-    # columns start a new row on the same line (a merged goal beside its indicators).
-    rows: list[dict[int, list[Word]]] = []
-    last_bottom: dict[int, float] = {}
-    owner: dict[int, int] = {}  # column -> the row its running cell belongs to
+    line_cells = []
     for line in lines:
         columns: dict[int, list[Word]] = {}
         for seg in _segments(line, gap):
             columns.setdefault(bisect.bisect_right(edges, seg[0].x0 + h * 0.2), []).extend(seg)
-        going_on = {
-            col
-            for col, cell in columns.items()
-            if col in last_bottom and min(w.top for w in cell) - last_bottom[col] <= 0.6 * h
-        }
-        if not rows or len(going_on) < len(columns):
-            rows.append({})
-            last_bottom = {col: last_bottom[col] for col in going_on}
-        for col, cell in columns.items():
-            if col not in going_on:
-                owner[col] = len(rows) - 1
-            rows[owner[col]].setdefault(col, []).extend(cell)
-            last_bottom[col] = max(w.bottom for w in cell)
+        line_cells.append(columns)
+    rows = _group_rows(line_cells, h)
     return ["\t".join(cell_text(row.get(col, [])) for col in range(ncols)) for row in rows]
 
 

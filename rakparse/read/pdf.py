@@ -183,7 +183,7 @@ def read_pdf(
                 except TimeoutError:
                     deadline.expired()
                     raise  # not reached
-                except DependencyError:
+                except (DependencyError, InputError):  # Tesseract missing, time limit
                     raise
                 except Exception as error:  # OcrPageError or an engine's own failure
                     notices.append(skipped_notice(number, str(error)))
