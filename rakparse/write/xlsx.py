@@ -67,7 +67,7 @@ def _frames(document: Document) -> list[tuple[str, pd.DataFrame]]:
     return frames
 
 
-def _style(sheet: Any, columns: list[str]) -> None:
+def style_sheet(sheet: Any, columns: list[str]) -> None:
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
@@ -88,7 +88,7 @@ def _style(sheet: Any, columns: list[str]) -> None:
                 cell.number_format = RUPIAH_FORMAT
 
 
-def _normalize_zip(data: bytes) -> bytes:
+def reproducible_zip(data: bytes) -> bytes:
     """The same workbook with fixed zip timestamps, entries in the order openpyxl wrote them."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
@@ -112,10 +112,10 @@ def render_xlsx(document: Document) -> bytes:
     with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
         for name, frame in _frames(document):
             frame.to_excel(writer, sheet_name=name, index=False)
-            _style(writer.sheets[name], list(frame.columns))
+            style_sheet(writer.sheets[name], list(frame.columns))
         properties = writer.book.properties
         properties.creator = "rakparse"
         properties.title = document.unit or document.source.path or "RAK"
         properties.created = properties.modified = _FIXED_TIME
         properties.lastModifiedBy = None
-    return _normalize_zip(buffer.getvalue())
+    return reproducible_zip(buffer.getvalue())
