@@ -88,7 +88,7 @@ class DaskExecutor:
 
     def __init__(self, scheduler: str | None = None, jobs: int = 1) -> None:
         try:
-            from distributed import Client, LocalCluster
+            from distributed import Client, LocalCluster  # type: ignore[import-not-found]
         except ImportError:
             raise DependencyError(
                 "--executor dask needs Dask distributed, which is not installed",
@@ -113,7 +113,7 @@ class DaskExecutor:
         self.window = max(1, workers) * WINDOW_PER_WORKER
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
-        from distributed import as_completed
+        from distributed import as_completed  # type: ignore[import-not-found]
 
         source = iter(tasks)
         first = [
