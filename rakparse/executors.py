@@ -9,6 +9,7 @@ only when asked for.
 from __future__ import annotations
 
 import collections
+import importlib
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -88,7 +89,7 @@ class DaskExecutor:
 
     def __init__(self, scheduler: str | None = None, jobs: int = 1) -> None:
         try:
-            from distributed import Client, LocalCluster  # type: ignore[import-not-found]
+            self.distributed: Any = importlib.import_module("distributed")  # the optional extra
         except ImportError:
             raise DependencyError(
                 "--executor dask needs Dask distributed, which is not installed",
@@ -96,13 +97,13 @@ class DaskExecutor:
             ) from None
         self.cluster: Any = None
         if scheduler is None:
-            self.cluster = LocalCluster(
+            self.cluster = self.distributed.LocalCluster(
                 n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
             )
-            self.client: Any = Client(self.cluster)
+            self.client: Any = self.distributed.Client(self.cluster)
         else:
             try:
-                self.client = Client(scheduler, timeout=30)
+                self.client = self.distributed.Client(scheduler, timeout=30)
             except OSError as error:
                 raise UsageError(
                     f"cannot reach the Dask scheduler ({error})",
@@ -113,14 +114,12 @@ class DaskExecutor:
         self.window = max(1, workers) * WINDOW_PER_WORKER
 
     def map_unordered(self, fn: Callable[[T], R], tasks: Iterable[T]) -> Iterator[R]:
-        from distributed import as_completed  # type: ignore[import-not-found]
-
         source = iter(tasks)
         first = [
             self.client.submit(fn, task, pure=False)
             for task, _ in zip(source, range(self.window), strict=False)
         ]
-        running = as_completed(first)
+        running = self.distributed.as_completed(first)
         for future in running:
             result: R = future.result()
             future.release()
