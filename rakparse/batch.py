@@ -194,7 +194,7 @@ def shard_of(relative: str, count: int) -> int:
     """The 1-based shard of an input: a stable hash of its relative path, the same on every machine.
 
     >>> shard_of("2023/rak.pdf", 4)
-    2
+    3
     """
     digest = hashlib.sha256(relative.encode("utf-8")).digest()
     return int.from_bytes(digest[:8], "big") % count + 1
