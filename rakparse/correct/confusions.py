@@ -4,9 +4,10 @@ rapidfuzz has no per-character costs, so the cost of reading ``word`` as
 ``observed`` is computed here: an ordinary edit costs 1, a known OCR confusion
 (``rn``/``m``, ``li``/``h``, ``cl``/``d``, ``e``/``c``, ``l``/``1``/``i``,
 ``o``/``0``, ``s``/``5``, ``b``/``8``, ``g``/``q``, ``u``/``v``) and a doubled or
-dropped repeated letter cost less. Candidates come from single edits checked
-against a set of known words, and for longer words from rapidfuzz's
-``Levenshtein`` search within distance 2.
+dropped repeated letter, and two neighbours read in swapped order, cost less.
+Candidates are known words within two plain edits of the token (or of its reading
+with a multi-character confusion undone), found with rapidfuzz among words that
+share the token's first or last letter.
 
 >>> ocr_cost("rnenyusun", "menyusun")
 0.5
@@ -79,6 +80,13 @@ _MULTI_BY_FIRST: dict[str, list[tuple[str, str, float]]] = {}
 for (_x, _y), _cost in _MULTI.items():
     _MULTI_BY_FIRST.setdefault(_x[0], []).append((_x, _y, _cost))
 
+_SWAP_COST = 0.8
+
+
+def _sub(x: str, y: str) -> float:
+    return 0.0 if x == y else _SINGLE.get((x, y), 1.0)
+
+
 #: costs above this are never needed exactly: the DP only looks near the diagonal
 _BAND = 3
 
@@ -118,6 +126,11 @@ def ocr_cost(observed: str, word: str) -> float:
                 cost = _DOUBLE_COST if j > 0 and b[j] == b[j - 1] else 1.0
                 if here + cost < row[j + 1]:
                     row[j + 1] = here + cost
+            if i + 1 < n and j + 1 < m and (a[i] != b[j] or a[i + 1] != b[j + 1]):
+                # two neighbouring characters read in swapped order (touching glyphs)
+                swap = _SWAP_COST + _sub(a[i], b[j + 1]) + _sub(a[i + 1], b[j])
+                if here + swap < d[i + 2][j + 2]:
+                    d[i + 2][j + 2] = here + swap
             for x, y, cost in multis:
                 if b.startswith(y, j) and here + cost < d[i + len(x)][j + len(y)]:
                     d[i + len(x)][j + len(y)] = here + cost
@@ -168,17 +181,26 @@ class CandidateIndex:
     def near(self, observed: str, *, max_distance: int) -> list[str]:
         """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
         folded = observed.casefold()
-        found = {word for word in edits1(folded) if word in self.known}
-        if max_distance >= 2:
-            for choices in self._window(len(folded), max_distance, folded[:1], folded[-1:]):
-                for word, _distance, _index in process.extract(
-                    folded,
-                    choices,
-                    scorer=Levenshtein.distance,
-                    score_cutoff=max_distance,
-                    limit=None,
-                ):
-                    found.add(word)
+        found: set[str] = set()
+        if max_distance < 2:
+            found.update(word for word in edits1(folded) if word in self.known)
+        else:  # one edit never changes both ends: the end-sharing lists hold those too
+            # a multi-character confusion is two plain edits: search its reading too
+            # (`plclana` → `pldana` is one edit from `pidana`)
+            variants = {folded}
+            for x, y in _MULTI:
+                if len(x) > len(y) and x in folded:
+                    variants.add(folded.replace(x, y, 1))
+            for variant in variants:
+                for choices in self._window(len(variant), max_distance, variant[:1], variant[-1:]):
+                    for word, _distance, _index in process.extract(
+                        variant,
+                        choices,
+                        scorer=Levenshtein.distance,
+                        score_cutoff=max_distance,
+                        limit=None,
+                    ):
+                        found.add(word)
         found.discard(folded)
         return sorted(found)
 

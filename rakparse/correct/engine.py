@@ -55,9 +55,14 @@ __all__ = ["DEFAULT_MIN_SCORE", "Corrector", "Fixed", "VocabEntry", "load_correc
 #: a candidate scoring below this (see ``confusions.similarity``) is not applied
 DEFAULT_MIN_SCORE = 75.0
 #: the runner-up must rank this much worse (OCR cost units, prior included)
-MARGIN = 0.45
+MARGIN = 0.6
 #: how far rivals of a short word (< 7 letters) are searched (2 is safer, 1 faster)
-NEAR_DISTANCE = 1
+NEAR_DISTANCE = 2
+#: the OCR cost a word of four or five letters may have: short words are easy to
+#: misread into other real words (`svata` → `sata`, not `satu`)
+SHORT_ALLOWED = 0.7
+#: extra prior (Zipf units) for words of the domain vocabulary
+DOMAIN_BOOST = 1.0
 #: tokens shorter than this are never changed alone
 MIN_LENGTH = 4
 
@@ -173,6 +178,7 @@ class Corrector:
         self._near: dict[str, list[str]] = {}
         self._known: dict[str, bool] = {}
         self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
+        self._anchors: dict[tuple[str, ...], int] = {}
         self._unit_words: frozenset[str] = frozenset()
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
@@ -242,6 +248,10 @@ class Corrector:
                     if word not in _STOPWORDS and len(word) >= 3:
                         index.setdefault(word, []).append((phrase, position))
             self._phrase_index = index
+            self._anchors = {
+                phrase.key: sum(word not in _STOPWORDS and len(word) >= 3 for word in phrase.key)
+                for phrase in self.vocab.phrases
+            }
         return self._phrase_index
 
     def is_known(self, word: str) -> bool:
@@ -256,9 +266,11 @@ class Corrector:
         folded = word.casefold()
         value = self.lexicon.zipf(folded)
         if folded in self.vocab.words:
-            value = max(value, 4.5)
+            # a domain word: as likely as a common word, and more likely than its
+            # general-language neighbours (`daerah` before `darah`)
+            value = max(value, 4.5) + DOMAIN_BOOST
             if column in _UNIT_COLUMNS and folded in self._unit_words:
-                value = 6.0
+                value = max(value, 6.5)
         return value
 
     def spelled(self, original: str, folded: str) -> str:
@@ -411,6 +423,10 @@ class Corrector:
                 continue
             pieces_unknown = not (whole_a or whole_b)
             fragment_and_unknown = (self._fragment(a) and not whole_b) or (self._fragment(b) and not whole_a)
+            before = tokens[number - 1] if number > 0 else None
+            after = tokens[number + 2] if number + 2 < len(tokens) else None
+            if any(t is not None and self._fragment(t) for t in (before, after)):
+                continue  # a word in three or more pieces (`in f orrnasi`): too uncertain
             if len(joined) < 7 or not (pieces_unknown or fragment_and_unknown):
                 continue
             # both pieces unknown: the joined word may still hold an OCR error
@@ -429,14 +445,17 @@ class Corrector:
 
     def _split_part(self, word: str, *, camel: bool = False) -> bool:
         """Can ``word`` stand alone after splitting a glued token? Only clear cases."""
-        if word in _FUNCTION_WORDS or word in self.vocab.terms:
+        if word in _FUNCTION_WORDS:
             return True
+        canonical = self.vocab.terms.get(word)
+        if canonical is not None and (len(word) >= 5 or (camel and canonical.isupper())):
+            return True  # not `kep` (an abbreviation) out of `keputuhan`
         if len(word) < (4 if camel else 5):
             return False  # `kari`, `stem`, `nata`: too often the piece of an OCR error
         rank = self.lexicon.ranks.get(word)
         if rank is not None:
             return rank <= 20000
-        return len(word) >= 6 and (word in self.vocab.words or self.lexicon.is_word(word))
+        return len(word) >= 6 and word in self.vocab.words  # a listed word, not a derivation guess
 
     def _split(
         self, token: _Token, changes: list[_Change], *, camel_only: bool = False, function_only: bool = False
@@ -450,7 +469,7 @@ class Corrector:
         options: list[tuple[float, int]] = []
         for cut in range(2, len(folded) - 1):
             left, right = folded[:cut], folded[cut:]
-            camel = text[cut - 1].islower() and text[cut].isupper()
+            camel = text[cut - 1].islower() and text[cut].isupper() and text[cut] != "I"
             if camel_only and not camel:
                 continue
             if function_only and not (
@@ -487,30 +506,35 @@ class Corrector:
     ) -> None:
         index = self.phrase_index()
         found: list[tuple[int, float, int, Phrase, list[int]]] = []
-        seen: set[tuple[int, tuple[str, ...]]] = set()
+        # count the phrase's anchor words seen at each placement first (cheap); only a
+        # placement missing at most two anchors is worth aligning word by word
+        hits: dict[tuple[int, int], int] = {}
+        phrases: dict[int, Phrase] = {}
         for number, token in enumerate(tokens):
             for phrase, position in index.get(token.folded, ()):
-                start = number - position
-                size = len(phrase.key)
-                if start < 0 or start + size > len(tokens) or (start, phrase.key) in seen:
-                    continue
-                seen.add((start, phrase.key))
-                window = tokens[start : start + size]
-                differing = [k for k in range(size) if window[k].folded != phrase.key[k]]
-                if len(differing) == size or (
-                    size < 3 and differing and all(self._listed(window[k].text) for k in differing)
-                ):
-                    continue  # no anchor word, or real words a short phrase may not change
-                if any(
-                    "\n" in text[a.end : b.start] or b.start - a.end > 3
-                    for a, b in itertools.pairwise(window)
-                ):
-                    continue
-                verdict = self._phrase_match(window, phrase)
-                if verdict is not None:
-                    sim, diffs = verdict
-                    bonus = 0.05 if column in _UNIT_COLUMNS and phrase.kind == "unit" else 0.0
-                    found.append((size, sim + bonus, start, phrase, diffs))
+                key = (number - position, id(phrase))
+                hits[key] = hits.get(key, 0) + 1
+                phrases[id(phrase)] = phrase
+        for (start, ident), count in hits.items():
+            phrase = phrases[ident]
+            size = len(phrase.key)
+            if start < 0 or start + size > len(tokens) or count < self._anchors[phrase.key] - 2:
+                continue
+            window = tokens[start : start + size]
+            differing = [k for k in range(size) if window[k].folded != phrase.key[k]]
+            if len(differing) == size or (
+                size < 3 and differing and all(self._listed(window[k].text) for k in differing)
+            ):
+                continue  # no anchor word, or real words a short phrase may not change
+            if any(
+                "\n" in text[a.end : b.start] or b.start - a.end > 3 for a, b in itertools.pairwise(window)
+            ):
+                continue
+            verdict = self._phrase_match(window, phrase)
+            if verdict is not None:
+                sim, diffs = verdict
+                bonus = 0.05 if column in _UNIT_COLUMNS and phrase.kind == "unit" else 0.0
+                found.append((size, sim + bonus, start, phrase, diffs))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         for size, sim, start, phrase, diffs in found:
             span = range(start, start + size)
@@ -589,7 +613,7 @@ class Corrector:
                 for letters in itertools.product(*(_DIGIT_READINGS.get(ch, ch) for ch in word.casefold()))
             }
             known = sorted(
-                r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self.is_known(r)
+                r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self._listed(r)
             )
             if len(known) == 1:
                 letters = known[0]
@@ -661,7 +685,7 @@ class Corrector:
             return None, 0.0, None
         ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column))
         _combined, cost, best = ranked[0]
-        allowed = 1.0 if size < 6 else 1.5 if size < 9 else 2.0
+        allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else 2.0
         if capitalized:
             allowed = min(allowed, 1.0 if size < 9 else 2.0)  # maybe a name: ask for more evidence
         score = similarity(folded, best)
@@ -699,7 +723,12 @@ class Corrector:
         (``PerencamaanPembangiinan``) or after a glued function word (``danpengawa5an``),
         then correct each piece that needs it. Every piece must end up a listed word."""
         text, folded = token.text, token.folded
-        cuts = [i for i in range(3, len(text) - 2) if text[i - 1].islower() and text[i].isupper()]
+        # `peradiIan` is a misread l, not two words
+        cuts = [
+            i
+            for i in range(3, len(text) - 2)
+            if text[i - 1].islower() and text[i].isupper() and text[i] != "I"
+        ]
         if not cuts and not text[:1].isupper():
             cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
         if len(cuts) != 1:
@@ -711,6 +740,8 @@ class Corrector:
             if self._listed(piece) or piece.casefold() in _FUNCTION_WORDS:
                 fixed.append(piece)
                 continue
+            if len(piece) < 3:
+                return False
             if len(piece) < 5 or _HAS_DIGIT.search(piece):
                 digits = "".join(DIGIT_LETTERS.get(ch, ch) for ch in piece.casefold())
                 if not self._listed(digits):
