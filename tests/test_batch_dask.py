@@ -61,3 +61,30 @@ def test_missing_dask_is_a_one_line_error(monkeypatch: pytest.MonkeyPatch) -> No
     with pytest.raises(DependencyError) as raised:
         make_executor("dask")
     assert "pip install 'rakparse[dask]'" in raised.value.one_line()
+
+
+@needs_dask
+def test_dask_scheduler_address(tmp_path: Path) -> None:
+    import distributed
+
+    from rakparse.executors import make_executor
+
+    make_archive(tmp_path / "in", years=(2023,), bad=False)
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, dashboard_address=None) as cluster:
+        executor = make_executor("dask", scheduler=cluster.scheduler_address)
+        try:
+            options = BatchOptions(str(tmp_path / "out"), convert=ConvertOptions(fix=False), executor="dask")
+            report = run_batch([tmp_path / "in"], options, executor=executor)
+        finally:
+            executor.close()
+    assert (report.total, report.failed) == (2, 0)
+
+
+def test_scheduler_without_dask_and_unknown_executors_are_usage_errors() -> None:
+    from rakparse.errors import UsageError
+    from rakparse.executors import make_executor
+
+    with pytest.raises(UsageError):
+        make_executor("process", scheduler="tcp://127.0.0.1:1")
+    with pytest.raises(UsageError):
+        make_executor("threads")
