@@ -126,7 +126,7 @@ def ocr_cost(observed: str, word: str) -> float:
                 cost = _DOUBLE_COST if j > 0 and b[j] == b[j - 1] else 1.0
                 if here + cost < row[j + 1]:
                     row[j + 1] = here + cost
-            if i + 1 < n and j + 1 < m and (a[i] != b[j] or a[i + 1] != b[j + 1]):
+            if i + 1 < n and j + 1 < m and a[i] != b[j] and a[i + 1] != b[j + 1]:
                 # two neighbouring characters read in swapped order (touching glyphs)
                 swap = _SWAP_COST + _sub(a[i], b[j + 1]) + _sub(a[i + 1], b[j])
                 if here + swap < d[i + 2][j + 2]:

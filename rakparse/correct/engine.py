@@ -560,6 +560,16 @@ class Corrector:
                     changes.append(_Change(first.start, last.end, spelled, round(100 * sim, 1), "vocabulary"))
                 run = [offset] if offset is not None else []
 
+    def _own_cost(self, observed: str, target: str) -> float:
+        """The OCR cost of the nearest listed word other than ``target`` (one edit away)."""
+        limit = SHORT_ALLOWED if len(observed) < 6 else 1.0
+        costs = [
+            ocr_cost(observed, word)
+            for word in self.index().near(observed, max_distance=1)
+            if word != target and len(word) >= MIN_LENGTH
+        ]
+        return min((cost for cost in costs if cost <= limit), default=9.0)
+
     def _phrase_match(self, window: list[_Token], phrase: Phrase) -> tuple[float, list[int]] | None:
         diffs = [k for k, token in enumerate(window) if token.folded != phrase.key[k]]
         if not diffs:
@@ -590,8 +600,8 @@ class Corrector:
                 if cost > limit:
                     return None
                 if cost > 1.0:
-                    own, _score, _rival = self._choose(observed, "", capitalized=False)
-                    if own is not None and own != target and ocr_cost(observed, own) + 1.0 < cost:
+                    own = self._own_cost(observed, target)
+                    if own + 1.0 < cost:
                         return None  # `keuanan` is plainly `keuangan`, not the phrase's `kepala`
             total += cost
         length = sum(len(word) for word in phrase.key)
@@ -603,6 +613,8 @@ class Corrector:
         self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
     ) -> None:
         word = token.text
+        if len(token.folded) != len(word):
+            return  # `ß`, ligatures: case folding changes the length; not an OCR word
         if _HAS_DIGIT.search(word):
             if column == "target" or word.isdigit():
                 return
