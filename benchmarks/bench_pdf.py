@@ -126,29 +126,47 @@ def bench_ocr(pdf: bytes, tmp: Path, pages: int) -> None:
     engine = TesseractEngine()
     engine.check()
     env = dict(os.environ, OMP_THREAD_LIMIT="1")
-    command = [engine.program, str(png), "stdout", "-l", "ind+eng", "--dpi", str(OCR_DPI), "tsv"]
+    command = engine.command(OCR_DPI)  # the same program and options rakparse uses
+    command[1] = str(png)
     subprocess.run(command, capture_output=True, check=True, env=env)  # warm the cache
     start = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True, env=env)
     alone = time.perf_counter() - start
+    load = os.getloadavg()[0]
     start = time.perf_counter()
     read_pdf(scan_path)
     ours = time.perf_counter() - start
-    print("scanned page (300 dpi render):")
-    print(f"  tesseract alone on the rendered page: {alone:5.2f} s")
+    print(f"scanned page (300 dpi render; load average {load:.1f}):")
+    print(f"  tesseract alone on the rendered page ({' '.join(command[2:])}): {alone:5.2f} s")
     print(f"  rakparse read_pdf (render, deskew, rules, OCR, geometry): {ours:5.2f} s  "
           f"ratio {ours / alone:.2f}")  # fmt: skip
 
     many = tmp / f"scan-{pages}.pdf"
     many.write_bytes(repeat_pages(scan, pages))
-    times = {}
+    times, cpu, load = {}, {}, {}
     for jobs in (1, 2):
+        load[jobs] = os.getloadavg()[0]
+        before = _cpu()
         start = time.perf_counter()
         read_pdf(many, jobs=jobs)
         times[jobs] = time.perf_counter() - start
-    print(f"{pages}-page scan on {os.cpu_count()} cores:")
-    print(f"  --jobs 1: {times[1]:6.1f} s ({times[1] / pages:.2f} s/page)")
-    print(f"  --jobs 2: {times[2]:6.1f} s  = {times[2] / times[1]:.2f} of --jobs 1")
+        cpu[jobs] = _cpu() - before
+    print(f"{pages}-page scan on {os.cpu_count()} cores (CPU = this process + its Tesseracts;")
+    print("  load = the machine's 1-minute load average before the run: other work competes):")
+    for jobs in (1, 2):
+        note = f"= {times[2] / times[1]:.2f} of --jobs 1" if jobs == 2 else f"({times[1] / pages:.2f} s/page)"
+        figures = f"{times[jobs]:6.1f} s wall, {cpu[jobs]:6.1f} s CPU, load {load[jobs]:.1f}"
+        print(f"  --jobs {jobs}: {figures}  {note}")
+
+
+def _cpu() -> float:
+    import resource
+
+    total = 0.0
+    for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN):
+        usage = resource.getrusage(who)
+        total += usage.ru_utime + usage.ru_stime
+    return total
 
 
 def main() -> None:
