@@ -99,9 +99,19 @@ def ocr_cost(observed: str, word: str) -> float:
     result above 3 means "far", not an exact cost.
     """
     a, b = observed.casefold(), word.casefold()
+    if abs(len(a) - len(b)) > _BAND:
+        return float(max(len(a), len(b)))
+    # the shared beginning and end cost nothing: align only the middle, keeping one
+    # shared letter on each side so doubled letters and confusions still see it
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    cut_head, cut_tail = max(0, head - 1), max(0, tail - 1)
+    a, b = a[cut_head : len(a) - cut_tail], b[cut_head : len(b) - cut_tail]
     n, m = len(a), len(b)
-    if abs(n - m) > _BAND:
-        return float(max(n, m))
     inf = float("inf")
     d = [[inf] * (m + 1) for _ in range(n + 1)]
     d[0][0] = 0.0

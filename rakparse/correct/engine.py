@@ -695,7 +695,7 @@ class Corrector:
             self._near[folded] = candidates
         if not candidates:
             return None, 0.0, None
-        ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column))
+        ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column), prune=MARGIN + 0.1)
         _combined, cost, best = ranked[0]
         allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else 2.0
         if capitalized:
