@@ -40,9 +40,9 @@ except SystemExit as exit:
     code = exit.code
 else:
     code = 0
-self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-child_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print("RSS", self_kb, child_kb, file=sys.stderr)
+me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
+print("RSS", me.ru_maxrss, children.ru_maxrss, cpu, file=sys.stderr)
 sys.exit(code if isinstance(code, int) else 1)
 """
 
@@ -60,8 +60,8 @@ def make_documents(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def cli_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS (KiB) of the batch process, and of its largest child."""
+def cli_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS (KiB) of the batch process and of its largest child, CPU seconds."""
     shutil.rmtree(out, ignore_errors=True)
     start = time.perf_counter()
     result = subprocess.run(
@@ -85,8 +85,8 @@ def cli_batch(inputs: Path, out: Path, jobs: int) -> tuple[float, int, int]:
     if result.returncode != 0:
         raise SystemExit(f"batch failed: {result.stderr}")
     line = next(line for line in result.stderr.splitlines() if line.startswith("RSS "))
-    _, self_kb, child_kb = line.split()
-    return seconds, int(self_kb), int(child_kb)
+    _, self_kb, child_kb, cpu = line.split()
+    return seconds, int(self_kb), int(child_kb), float(cpu)
 
 
 def overhead(inputs: list[Path], out: Path, rounds: int) -> dict[str, float]:
@@ -143,6 +143,9 @@ def main() -> None:
         results["jobs1_s"] = round(one[0], 2)
         results["jobs2_s"] = round(two[0], 2)
         results["speedup"] = round(one[0] / two[0], 2)
+        # CPU seconds of all processes: what --jobs 2 adds in work (spawned workers, pickling).
+        results["jobs1_cpu_s"] = round(one[3], 2)
+        results["jobs2_cpu_s"] = round(two[3], 2)
 
         small_one = cli_batch(small, base / "out3", 1)
         small_two = cli_batch(small, base / "out4", 2)
