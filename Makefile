@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SOURCES := rakparse tests benchmarks scripts
 
-.PHONY: setup demo test lint format golden bench eval clean
+.PHONY: setup demo test lint format golden bench eval lexicon clean
 
 setup:
 	@bash scripts/setup.sh
@@ -36,6 +36,10 @@ bench: setup
 
 eval: setup
 	$(BIN)/python benchmarks/correction_eval.py
+
+# Regenerate rakparse/data/lexicon-id.txt, only after upgrading wordfreq; review the diff.
+lexicon: setup
+	$(BIN)/python scripts/make_lexicon.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis
