@@ -636,8 +636,9 @@ def convert_one(path: str, options: ConvertOptions) -> ConvertResult:
     except RakparseError as error:
         return ConvertResult(path, None, error, round(time.perf_counter() - start, 3))
     except Exception as error:  # a bug, still a value: the other files go on
-        failure = RakparseError(_internal(error, path).split(": ", 1)[1])
-        failure.path = path
+        failure = RakparseError(
+            f"internal error ({type(error).__name__}: {error})", "please report it with this file", path
+        )
         return ConvertResult(path, None, failure, round(time.perf_counter() - start, 3))
     return ConvertResult(path, document, None, round(time.perf_counter() - start, 3))
 

@@ -390,6 +390,11 @@ def batch(
     view = _BatchView(quiet=quiet)
     try:
         report = run_batch(inputs, options, view.update)
+    except KeyboardInterrupt:
+        if debug:
+            raise
+        view.stop()
+        fail(f"interrupted; the finished files are in {output}: run the same command with --resume")
     finally:
         view.stop()
     view.summary(report)
