@@ -95,12 +95,13 @@ class SlowEngine:
         return []
 
 
-def marker_pdf(pages: int) -> bytes:
+def marker_pdf(pages: int, stamp: str = "") -> bytes:
     """Image-only pages; page ``n`` has ``n`` black squares in a row at the top."""
     from fpdf import FPDF
     from PIL import Image, ImageDraw
 
     pdf = FPDF(unit="pt", format=(400, 300))
+    pdf.set_auto_page_break(False)
     for number in range(1, pages + 1):
         image = Image.new("L", (800, 600), 255)
         for square in range(number):
@@ -109,6 +110,10 @@ def marker_pdf(pages: int) -> bytes:
         image.save(buffer, format="PNG")
         pdf.add_page()
         pdf.image(buffer, x=0, y=0, w=400, h=300)
+        if stamp:  # text added after scanning, over the image
+            pdf.set_font("Helvetica", size=8)
+            pdf.set_xy(300, 280)
+            pdf.cell(0, 10, stamp)
     return bytes(pdf.output())
 
 
@@ -188,6 +193,12 @@ def test_pages_stay_in_order_with_jobs(jobs: int) -> None:
     text = read_pdf(marker_pdf(4), engine=MarkerEngine(delay=0.05), jobs=jobs)
     assert text.lines == ("halaman1", PAGE_BREAK, "halaman2", PAGE_BREAK, "halaman3", PAGE_BREAK, "halaman4")
     assert text.pages == 4
+
+
+def test_a_scan_with_a_text_stamp_is_still_ocrd() -> None:
+    text = read_pdf(marker_pdf(2, stamp="Diarsipkan 12-03-2024 hal"), engine=MarkerEngine())
+    assert text.format == "pdf-ocr"
+    assert text.lines == ("halaman1", PAGE_BREAK, "halaman2")
 
 
 def test_a_page_the_engine_cannot_read_is_skipped_with_a_notice() -> None:

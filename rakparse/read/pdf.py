@@ -35,6 +35,8 @@ OcrMode = Literal["auto", "always", "never"]
 OCR_DPI = 300
 #: A page with fewer visible words than this and an image on it is taken for a scan.
 _MIN_WORDS = 3
+#: ... or fewer than this and an image covering half the page or more.
+_FEW_WORDS = 30
 
 
 def read_bytes(file: str, kind: str, name: str | None = None) -> bytes:
@@ -85,10 +87,30 @@ def _open(data: bytes, password: str | None, name: str) -> Any:
         ) from error
 
 
-def _has_image(page: Any) -> bool:
+def _image_cover(page: Any) -> float:
+    """The largest share of the page one image covers (0 when it has none)."""
     import pypdfium2.raw as pdfium_c
 
-    return any(True for _ in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3))
+    width, height = page.get_size()
+    area = max(width * height, 1.0)
+    best = 0.0
+    for obj in page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_IMAGE], max_depth=3):
+        try:
+            left, bottom, right, top = obj.get_bounds()
+        except Exception:  # an image pdfium cannot place: count it as present
+            best = max(best, 0.01)
+            continue
+        best = max(best, (right - left) * (top - bottom) / area, 0.01)
+    return best
+
+
+def _is_scan(words: int, page: Any) -> bool:
+    """A page to OCR: an image and (almost) no text, or an image over most of the page
+    with only a little text on it (a stamp, a page number added after scanning)."""
+    if words >= _FEW_WORDS:
+        return False
+    cover = _image_cover(page)
+    return cover > 0 and (words < _MIN_WORDS or cover >= 0.5)
 
 
 def _render(page: Any, dpi: int) -> Any:
@@ -203,14 +225,16 @@ def read_pdf(
                 try:
                     geometry = _text_geometry(page, index, notices)
                     words = len(geometry.words) if geometry else 0
-                    scan = ocr == "always" or (ocr == "auto" and words < _MIN_WORDS and _has_image(page))
+                    looks_scanned = _is_scan(words, page)
+                    scan = ocr == "always" or (ocr == "auto" and looks_scanned)
                     if not scan:
-                        if ocr == "never" and words < _MIN_WORDS and _has_image(page):
+                        if ocr == "never" and looks_scanned:
                             notices.append(
                                 Notice(
                                     None,
                                     "read.no-text",
-                                    f"page {index + 1} is an image and --ocr never was given; it has no text",
+                                    f"page {index + 1} is a scanned image and --ocr never was given: "
+                                    "only its text layer was read",
                                 )
                             )
                         pages[index] = page_lines(geometry) if geometry else []
