@@ -365,6 +365,7 @@ def scan_pdf(
     pages: Sequence[int] | None = None,
     keep_text_pages: bool = True,
     jpeg_quality: int | None = None,
+    sideways: bool = False,
 ) -> bytes:
     """Rasterise ``source`` into an image-only PDF: each page an image, slightly rotated
     (``angle`` degrees) with salt-and-pepper ``noise`` (fraction of pixels flipped).
@@ -372,6 +373,7 @@ def scan_pdf(
     ``pages`` (0-based) chooses which pages become images; the others keep their text
     layer (a mixed document), or are left out with ``keep_text_pages=False``.
     ``jpeg_quality`` stores the images as JPEG (smaller, with JPEG's artefacts).
+    ``sideways`` puts each page on its side (a landscape page scanned as portrait).
     """
     import pypdfium2 as pdfium
     from fpdf import FPDF
@@ -391,6 +393,9 @@ def scan_pdf(
             image = page.render(scale=dpi / 72).to_pil().convert("L")
             page.close()
             image = degrade(image, angle=angle, noise=noise, seed=rng.randrange(1 << 30))
+            if sideways:
+                image = image.rotate(90, expand=True)
+                width, height = height, width
             out.add_page(format=(width, height))
             buffer = io.BytesIO()
             if jpeg_quality:

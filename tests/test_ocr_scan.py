@@ -337,6 +337,25 @@ def test_scanned_image_file(tmp_path: Path, clean: tuple[list, bytes]) -> None:
 
 @pytest.mark.tesseract
 @needs_tesseract
+def test_page_scanned_on_its_side_is_turned_upright(clean: tuple[list, bytes]) -> None:
+    goals, pdf = clean
+    scan = scan_pdf(pdf, dpi=300, angle=0.4, sideways=True)
+    text = read_pdf(scan)
+    assert text.lines[0] == "RENCANA AKSI KINERJA"
+    assert_rows_match(body_rows(text.lines), expected_rows(goals))
+
+
+def test_garbled_reading_is_recognised() -> None:
+    from rakparse.read.ocr import looks_garbled
+
+    scraps = [Word(0, 0, 5, 5, text) for text in ["c", "|", "g", "1", "Lc", ":", "x", "=", "2", "t"] * 4]
+    words = [Word(0, 0, 5, 5, text) for text in ["RENCANA", "AKSI", "KINERJA", "TAHUN", "2023", "1."] * 6]
+    assert looks_garbled(scraps)
+    assert not looks_garbled(words)
+
+
+@pytest.mark.tesseract
+@needs_tesseract
 def test_tesseract_engine_reports_missing_language() -> None:
     with pytest.raises(DependencyError, match="no language data for xxx"):
         TesseractEngine(languages="ind+xxx").check()
