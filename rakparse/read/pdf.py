@@ -72,7 +72,7 @@ def _open(data: bytes, password: str | None, name: str) -> Any:
                     "encrypted: the password is wrong", "pass the right --password", name
                 ) from error
             raise InputError(
-                "encrypted: pass --password", "rakparse ... --password PASSWORD", name
+                "encrypted: pass --password", "give the PDF's password with --password PASSWORD", name
             ) from error
         if code == pdfium_c.FPDF_ERR_SECURITY:
             raise InputError(
