@@ -62,6 +62,7 @@ class Layout:
     ruled: bool = True
     merged: bool = True  # goal cells merged over their indicator rows (ruled only)
     row_rules: bool = True  # ruled tables: rules between rows too, not only between columns
+    rect_rules: bool = False  # rules drawn as thin filled rectangles
     font_size: float = 6.5
     page_format: tuple[float, float] = (215.0, 330.0)  # F4, printed landscape
     title: bool = True
@@ -173,6 +174,17 @@ class _Writer:
     def height(self, count: int) -> float:
         return max(count, 1) * self.line_h + 2 * self.pad
 
+    def rule(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """A ruling line: stroked, or (``rect_rules``, as office suites export
+        borders) a thin filled rectangle."""
+        if self.layout.rect_rules:
+            w = 0.3
+            self.pdf.rect(
+                min(x0, x1) - w / 2, min(y0, y1) - w / 2, abs(x1 - x0) + w, abs(y1 - y0) + w, style="F"
+            )
+        else:
+            self.pdf.line(x0, y0, x1, y1)
+
     # -- page furniture ---------------------------------------------------------------
     def new_page(self, title: bool) -> float:
         pdf, layout = self.pdf, self.layout
@@ -207,12 +219,12 @@ class _Writer:
             self.put([MONTHS[month]], xs[5 + month], y + h1, "C", WIDTHS[5 + month])
         if self.layout.ruled:
             bottom = y + h1 + h2
-            pdf.line(xs[0], y, xs[-1], y)
-            pdf.line(xs[5], y + h1, xs[17], y + h1)
-            pdf.line(xs[0], bottom, xs[-1], bottom)
+            self.rule(xs[0], y, xs[-1], y)
+            self.rule(xs[5], y + h1, xs[17], y + h1)
+            self.rule(xs[0], bottom, xs[-1], bottom)
             for col, x in enumerate(xs):
                 top = y + h1 if 5 < col < 17 else y
-                pdf.line(x, top, x, bottom)
+                self.rule(x, top, x, bottom)
         pdf.set_font("Helvetica", "", self.layout.font_size)
         return y + h1 + h2
 
@@ -229,7 +241,7 @@ class _Writer:
         return cells, self.height(max(len(c) for c in cells))
 
     def goal(self, goal: Goal, y: float) -> float:
-        pdf, xs, layout = self.pdf, self.xs, self.layout
+        xs, layout = self.xs, self.layout
         rows = [self.indicator_cells(row) for row in goal.indicators]
         head = [self.lines(goal.no, WIDTHS[0]), self.lines(goal.sasaran, WIDTHS[1])]
         if layout.merged:
@@ -251,13 +263,13 @@ class _Writer:
             if layout.ruled and layout.row_rules:
                 start = 2 if layout.merged else 0
                 if index + 1 < len(rows) or not layout.merged:
-                    pdf.line(xs[start], y + h, xs[-1], y + h)
+                    self.rule(xs[start], y + h, xs[-1], y + h)
             y += h
         if layout.ruled:
             if layout.row_rules:
-                pdf.line(xs[0], y, xs[-1], y)
+                self.rule(xs[0], y, xs[-1], y)
             for x in xs:
-                pdf.line(x, top, x, y)
+                self.rule(x, top, x, y)
         self.y = y
         return y
 
@@ -268,7 +280,7 @@ class _Writer:
     def close_table(self, y: float) -> None:
         """The table's bottom rule, when rows have none of their own."""
         if self.layout.ruled and not self.layout.row_rules:
-            self.pdf.line(self.xs[0], y, self.xs[-1], y)
+            self.rule(self.xs[0], y, self.xs[-1], y)
 
     def signature(self, y: float) -> None:
         pdf = self.pdf

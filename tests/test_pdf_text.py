@@ -88,6 +88,11 @@ def test_wrapped_cells_joined_with_spaces_items_with_two(tmp_path: Path) -> None
     assert all("\n" not in cell for row in rows for cell in row)
 
 
+def test_rules_drawn_as_thin_rectangles(tmp_path: Path, goals: list) -> None:
+    path = write(tmp_path, rak_pdf(None, [goals], Layout(rect_rules=True)))
+    assert body_rows(read_pdf(path).lines) == expected_rows(goals)
+
+
 def test_rules_between_columns_only(tmp_path: Path) -> None:
     goals = sample_goals(8, seed=5)
     path = write(tmp_path, rak_pdf(None, [goals], Layout(row_rules=False)))
