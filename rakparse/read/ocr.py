@@ -257,8 +257,8 @@ def prepare(image: Image.Image, dpi: float) -> tuple[Image.Image, list[Rule]]:
     # the filtered page better. Rules are found before: the filter thins them.
     # Judged on a band across the middle of the page, filtered whole only if noisy.
     if dpi >= 250:
-        h8 = gray.height // 8
-        middle = gray.crop((0, 3 * h8, gray.width, 5 * h8))
+        h16 = gray.height // 16
+        middle = gray.crop((0, 7 * h16, gray.width, 9 * h16))
         before = np.asarray(middle) < 140
         after = np.asarray(middle.filter(ImageFilter.MedianFilter(3))) < 140
         if int(np.count_nonzero(before & ~after)) > 0.03 * max(int(np.count_nonzero(before)), 1):
