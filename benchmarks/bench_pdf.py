@@ -129,17 +129,23 @@ def bench_ocr(pdf: bytes, tmp: Path, pages: int) -> None:
     command = engine.command(OCR_DPI)  # the same program and options rakparse uses
     command[1] = str(png)
     subprocess.run(command, capture_output=True, check=True, env=env)  # warm the cache
+    before = _cpu()
     start = time.perf_counter()
     subprocess.run(command, capture_output=True, check=True, env=env)
     alone = time.perf_counter() - start
+    alone_cpu = _cpu() - before
     load = os.getloadavg()[0]
+    before = _cpu()
     start = time.perf_counter()
     read_pdf(scan_path)
     ours = time.perf_counter() - start
+    ours_cpu = _cpu() - before
     print(f"scanned page (300 dpi render; load average {load:.1f}):")
     print(f"  tesseract alone on the rendered page ({' '.join(command[2:])}): {alone:5.2f} s")
     print(f"  rakparse read_pdf (render, deskew, rules, OCR, geometry): {ours:5.2f} s  "
           f"ratio {ours / alone:.2f}")  # fmt: skip
+    cpu_ratio = ours_cpu / alone_cpu
+    print(f"  CPU time: tesseract {alone_cpu:5.2f} s, rakparse {ours_cpu:5.2f} s, ratio {cpu_ratio:.2f}")
 
     # what the machine allows: two Tesseracts at once against one after the other
     start = time.perf_counter()
