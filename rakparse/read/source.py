@@ -4,8 +4,9 @@ Readers (plain text, PDF text layer, OCR) all end in a ``SourceText``: lines of
 text whose cells are separated by tabs (grid columns, as OCR tools and rakparse's
 PDF reader emit them) or by runs of two or more spaces (``pdftotext -layout``,
 Tesseract's plain text). A form feed (``\\f``) marks a page break, whether it is
-a line of its own or glued to the first line of the next page. ``rakparse text FILE`` prints exactly these lines, numbered: the ``lines``
-of every output row refer to them.
+a line of its own or glued to the first line of the next page. ``rakparse text
+FILE`` prints exactly these lines, numbered: the ``lines`` of every output row
+refer to them.
 """
 
 from __future__ import annotations
