@@ -125,7 +125,10 @@ def test_text_prints_numbered_lines() -> None:
     assert result.returncode == 0
     lines = result.stdout.decode().splitlines()
     assert lines[4].split(None, 1)[0] == "5"
-    assert lines[4].split(None, 1)[1].rstrip() == "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum Kabupaten Tabanan"
+    assert (
+        lines[4].split(None, 1)[1].rstrip()
+        == "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum Kabupaten Tabanan"
+    )
 
 
 @pytest.mark.parametrize("command", ["convert", "text"])
