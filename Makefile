@@ -12,7 +12,8 @@ demo: setup
 	@mkdir -p out
 	$(BIN)/rakparse convert samples/kpu-tabanan-2023.txt -o out/kpu-tabanan-2023.json
 	$(BIN)/rakparse convert samples/kpu-tabanan-2023.txt -o out/kpu-tabanan-2023.csv
-	@echo "wrote out/kpu-tabanan-2023.json and out/kpu-tabanan-2023.csv; the first rows:"
+	$(BIN)/rakparse convert samples/rak-tabanan-text.pdf -o out/rak-tabanan-text.json
+	@echo "wrote out/kpu-tabanan-2023.json, out/kpu-tabanan-2023.csv and out/rak-tabanan-text.json; the first rows:"
 	@head -c 1500 out/kpu-tabanan-2023.json; echo " ..."
 
 test: setup lint

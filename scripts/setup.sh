@@ -34,11 +34,6 @@ if ! command -v tesseract >/dev/null 2>&1 || ! tesseract --list-langs 2>/dev/nul
     || echo "setup: warning: could not install Tesseract; text PDFs work, scans will not" >&2
 fi
 
-# Debian's Indonesian hunspell dictionary: the lexicon's derived word forms.
-if [ ! -f /usr/share/hunspell/id_ID.dic ] && [ ! -f /usr/share/hunspell/id.dic ]; then
-  apt_install hunspell-id || echo "setup: note: hunspell-id not installed; the lexicon uses wordfreq only" >&2
-fi
-
 if [ ! -x "$VENV/bin/python" ]; then
   if ! "$PYTHON" -m venv "$VENV" 2>/dev/null; then
     rm -rf "$VENV"
