@@ -356,6 +356,26 @@ def test_garbled_reading_is_recognised() -> None:
 
 @pytest.mark.tesseract
 @needs_tesseract
+def test_a_failing_page_leaves_no_tesseract_running(monkeypatch: Any) -> None:
+    from PIL import Image
+
+    import rakparse.read.ocr as ocr
+
+    def broken(image: Any, dpi: float) -> Any:
+        raise MemoryError("page too large")
+
+    engine = TesseractEngine()
+    started: list[Any] = []
+    real_start = engine.start
+    monkeypatch.setattr(engine, "start", lambda dpi: started.append(real_start(dpi)) or started[-1])
+    monkeypatch.setattr(ocr, "prepare", broken)
+    with pytest.raises(MemoryError):
+        ocr.image_geometry(Image.new("L", (200, 100), 255), engine, dpi=300, timeout=None)
+    assert started and started[0].process.poll() is not None  # killed and reaped
+
+
+@pytest.mark.tesseract
+@needs_tesseract
 def test_tesseract_engine_reports_missing_language() -> None:
     with pytest.raises(DependencyError, match="no language data for xxx"):
         TesseractEngine(languages="ind+xxx").check()

@@ -93,28 +93,25 @@ class TesseractEngine:
         ]  # fmt: skip
 
     def words(self, image: Image.Image, *, timeout: float | None) -> list[Word]:
-        self.check()
-        buffer = io.BytesIO()
-        image.save(buffer, format="BMP")  # uncompressed: no time spent encoding
         dpi = int(image.info.get("dpi", (300, 300))[0] or 300)
+        return self.start(dpi).words(image, timeout=timeout)
+
+    def start(self, dpi: int) -> TesseractRun:
+        """Start Tesseract before the page is ready: it loads its language models
+        (a quarter of a second) while rakparse straightens the page."""
+        self.check()
         env = dict(os.environ, OMP_THREAD_LIMIT="1")
         try:
-            result = subprocess.run(
+            process = subprocess.Popen(
                 self.command(dpi),
-                input=buffer.getvalue(),
-                capture_output=True,
-                timeout=timeout,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
                 env=env,
-                check=False,
             )
-        except subprocess.TimeoutExpired as error:
-            raise OcrPageError(f"Tesseract took longer than {timeout:.0f} s") from error
         except OSError as error:
             raise DependencyError(f"cannot run Tesseract: {error}", INSTALL_ADVICE) from error
-        if result.returncode != 0:
-            message = result.stderr.decode("utf-8", "replace").strip().splitlines()
-            raise OcrPageError(f"Tesseract failed ({message[-1] if message else result.returncode})")
-        return parse_tsv(result.stdout.decode("utf-8", "replace"))
+        return TesseractRun(process)
 
     def orientation(self, image: Image.Image, *, timeout: float | None) -> int:
         """The clockwise turn that sets the page upright (0, 90, 180, 270), from
@@ -135,6 +132,35 @@ class TesseractEngine:
         if result.returncode != 0:
             return 0
         return parse_osd(result.stdout.decode("utf-8", "replace"))
+
+
+class TesseractRun:
+    """One running ``tesseract`` waiting for its page on standard input."""
+
+    def __init__(self, process: subprocess.Popen[bytes]) -> None:
+        self.process = process
+
+    def words(self, image: Image.Image, *, timeout: float | None) -> list[Word]:
+        buffer = io.BytesIO()
+        image.save(buffer, format="BMP")  # uncompressed: no time spent encoding
+        try:
+            out, err = self.process.communicate(buffer.getvalue(), timeout=timeout)
+        except subprocess.TimeoutExpired as error:
+            self.cancel()
+            raise OcrPageError(f"Tesseract took longer than {timeout:.0f} s") from error
+        except BaseException:
+            self.cancel()
+            raise
+        if self.process.returncode != 0:
+            message = err.decode("utf-8", "replace").strip().splitlines()
+            raise OcrPageError(f"Tesseract failed ({message[-1] if message else self.process.returncode})")
+        return parse_tsv(out.decode("utf-8", "replace"))
+
+    def cancel(self) -> None:
+        """Stop the process (the page will not come) and reap it."""
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.communicate()
 
 
 def parse_osd(text: str) -> int:
@@ -290,8 +316,16 @@ def image_geometry(
     the page is turned and read again, and the better reading kept.
     """
     started = time.monotonic()
-    clean, rules = prepare(image, dpi)
-    words = _words_of(engine, clean, timeout)
+    start = getattr(engine, "start", None)  # Tesseract loads its models meanwhile
+    reader: OcrEngine = start(int(dpi)) if start is not None else engine
+    try:
+        clean, rules = prepare(image, dpi)
+    except BaseException:
+        cancel = getattr(reader, "cancel", None)
+        if cancel is not None:
+            cancel()
+        raise
+    words = _words_of(reader, clean, timeout)
     orientation = getattr(engine, "orientation", None)
     if orientation is not None and looks_garbled(words):
         left = None if timeout is None else timeout - (time.monotonic() - started)
@@ -308,6 +342,9 @@ def image_geometry(
 
 def _words_of(engine: OcrEngine, image: Image.Image, timeout: float | None) -> list[Word]:
     if timeout is not None and timeout <= 0:
+        cancel = getattr(engine, "cancel", None)
+        if cancel is not None:  # a started Tesseract waiting for the page
+            cancel()
         raise OcrPageError("no time left for this page")
     try:
         return engine.words(image, timeout=timeout)
