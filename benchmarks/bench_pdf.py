@@ -52,7 +52,7 @@ def base_pdf() -> bytes:
 def bench_text(path: Path, pages: int, rounds: int) -> None:
     import pdfplumber
 
-    from rakparse.read.pdf import read_pdf
+    from rakparse.readers.pdf import read_pdf
 
     read_pdf(path)  # warm up imports
     best = float("inf")
@@ -79,7 +79,7 @@ def bench_text(path: Path, pages: int, rounds: int) -> None:
 _MEMORY_CHILD = """
 import resource, sys, time
 sys.path.insert(0, {root!r})
-from rakparse.read.pdf import read_pdf
+from rakparse.readers.pdf import read_pdf
 import pypdfium2, PIL, numpy  # what the reader loads, so the baseline includes them
 base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 start = time.perf_counter()
@@ -108,8 +108,8 @@ def bench_memory(pdf: bytes, tmp: Path) -> None:
 def bench_ocr(pdf: bytes, tmp: Path, pages: int) -> None:
     import pypdfium2 as pdfium
 
-    from rakparse.read.ocr import TesseractEngine
-    from rakparse.read.pdf import OCR_DPI, read_pdf
+    from rakparse.readers.ocr import TesseractEngine
+    from rakparse.readers.pdf import OCR_DPI, read_pdf
 
     one = repeat_pages(pdf, 1)
     scan = scan_pdf(one, dpi=300, angle=0.6, noise=0.001)

@@ -20,7 +20,7 @@ from typing import Any
 from rakparse.errors import InputError
 from rakparse.fields.weeks import parse_weeks
 from rakparse.model import COLUMN_ORDER, CSV_COLUMNS, ITEM_SEPARATOR, Document, Row, Source, Table, Target
-from rakparse.read.text import decode
+from rakparse.readers.text import decode
 
 
 def _number(text: str) -> int | float | None:

@@ -14,8 +14,8 @@ from rakparse.errors import NoTableError
 from rakparse.layout.tables import build_layout
 from rakparse.model import Document, Notice, Source
 from rakparse.options import ConvertOptions
-from rakparse.read import read_bytes, read_path
-from rakparse.read.source import SourceText
+from rakparse.readers import read_bytes, read_path
+from rakparse.readers.source import SourceText
 
 Input = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
 

@@ -20,7 +20,7 @@ from rakparse.layout.tables import (
     split_target,
     strip_glued_number,
 )
-from rakparse.read.text import read_text_bytes
+from rakparse.readers.text import read_text_bytes
 
 WEEK = "minggu ke 1-4"
 

@@ -25,7 +25,7 @@ def outdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_every_row_keeps_unit_year_and_source(outdir: Path) -> None:
-    from rakparse.load import read_document  # rakparse.read is shadowed by the rakparse.read package
+    from rakparse import read as read_document
 
     frame = merged_frame(outdir)
     assert list(frame.columns) == list(CSV_COLUMNS)

@@ -9,7 +9,7 @@ import pytest
 
 import rakparse
 from rakparse.errors import InputError
-from rakparse.read.text import read_text_bytes
+from rakparse.readers.text import read_text_bytes
 from rakparse.schema import schema
 from rakparse.write import WRITERS, render
 

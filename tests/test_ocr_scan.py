@@ -21,12 +21,12 @@ import pytest
 from pdfgen import body_rows, degrade, expected_rows, rak_pdf, sample_goals, scan_pdf
 
 from rakparse.errors import DependencyError, InputError
-from rakparse.read.geometry import Word, find_grids, merge_rules
-from rakparse.read.image import read_image
-from rakparse.read.ocr import TesseractEngine, estimate_skew, image_rules, parse_tsv, prepare
-from rakparse.read.pdf import OCR_DPI, read_pdf
-from rakparse.read.pdf_text import page_geometry
-from rakparse.read.source import PAGE_BREAK
+from rakparse.readers.geometry import Word, find_grids, merge_rules
+from rakparse.readers.image import read_image
+from rakparse.readers.ocr import TesseractEngine, estimate_skew, image_rules, parse_tsv, prepare
+from rakparse.readers.pdf import OCR_DPI, read_pdf
+from rakparse.readers.pdf_text import page_geometry
+from rakparse.readers.source import PAGE_BREAK
 
 has_tesseract = shutil.which("tesseract") is not None
 needs_tesseract = pytest.mark.skipif(not has_tesseract, reason="tesseract is not installed")
@@ -346,7 +346,7 @@ def test_page_scanned_on_its_side_is_turned_upright(clean: tuple[list, bytes]) -
 
 
 def test_garbled_reading_is_recognised() -> None:
-    from rakparse.read.ocr import looks_garbled
+    from rakparse.readers.ocr import looks_garbled
 
     scraps = [Word(0, 0, 5, 5, text) for text in ["c", "|", "g", "1", "Lc", ":", "x", "=", "2", "t"] * 4]
     words = [Word(0, 0, 5, 5, text) for text in ["RENCANA", "AKSI", "KINERJA", "TAHUN", "2023", "1."] * 6]
@@ -359,7 +359,7 @@ def test_garbled_reading_is_recognised() -> None:
 def test_a_failing_page_leaves_no_tesseract_running(monkeypatch: Any) -> None:
     from PIL import Image
 
-    import rakparse.read.ocr as ocr
+    import rakparse.readers.ocr as ocr
 
     def broken(image: Any, dpi: float) -> Any:
         raise MemoryError("page too large")

@@ -13,7 +13,7 @@ from test_ocr_scan import TextLayerEngine
 import rakparse
 from rakparse.options import ConvertOptions
 from rakparse.pipeline import convert_source
-from rakparse.read.pdf import read_pdf
+from rakparse.readers.pdf import read_pdf
 
 UNIT = "Komisi Pemilihan Umum Kabupaten Tabanan"
 

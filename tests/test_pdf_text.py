@@ -13,8 +13,8 @@ import pytest
 from pdfgen import Layout, blank_pdf, body_rows, encrypted_pdf, expected_rows, rak_pdf, sample_goals, scan_pdf
 
 from rakparse.errors import InputError
-from rakparse.read.pdf import read_pdf
-from rakparse.read.source import PAGE_BREAK
+from rakparse.readers.pdf import read_pdf
+from rakparse.readers.source import PAGE_BREAK
 
 HEADER_LABELS = ["NO.", "SASARAN PROGRAM/KEGIATAN", "INDIKATOR KINERJA", "TARGET"]
 MONTH_ROW = ["", "", "", "", "", *(f"B{m}" for m in range(1, 13)), "", ""]
@@ -237,7 +237,7 @@ def test_error_messages_are_one_line(tmp_path: Path) -> None:
 
 def test_importing_the_reader_loads_no_pdf_library() -> None:
     code = (
-        "import sys, rakparse.read.pdf, rakparse.read.image, rakparse.read.ocr, rakparse.read.geometry;"
+        "import sys, rakparse.readers.pdf, rakparse.readers.image, rakparse.readers.ocr, rakparse.readers.geometry;"
         "heavy = [m for m in ('pypdfium2', 'pdfplumber', 'PIL', 'numpy') if m in sys.modules];"
         "print(heavy)"
     )

@@ -27,7 +27,7 @@ from rakparse.fields.weeks import is_schedule_cell, parse_weeks
 from rakparse.layout import grid
 from rakparse.layout.labels import column_of, is_month_heading_run, month_of, title_field_of
 from rakparse.model import COLUMN_ORDER, Correction, Notice
-from rakparse.read.source import PAGE_BREAK, SourceText
+from rakparse.readers.source import PAGE_BREAK, SourceText
 
 PRE_COLUMNS = ("no", "sasaran", "indikator", "target", "kegiatan")
 TEXT_COLUMNS = ("sasaran", "indikator", "kegiatan")
