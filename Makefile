@@ -32,8 +32,13 @@ format: setup
 golden: setup
 	$(BIN)/python scripts/make_golden.py
 
+# Benchmarks (not tests): figures with their baselines, measured in the same run.
+# OCR timings are slow: `make bench BENCH_OCR=--ocr` adds them.
 bench: setup
 	$(BIN)/python benchmarks/bench_core.py
+	$(BIN)/python benchmarks/correction_eval.py
+	$(BIN)/python benchmarks/bench_pdf.py $(BENCH_OCR)
+	$(BIN)/python benchmarks/bench_batch.py
 
 eval: setup
 	$(BIN)/python benchmarks/correction_eval.py
