@@ -158,3 +158,10 @@ def test_noise_is_deterministic() -> None:
     assert correction_eval.add_noise(text, 0.06, random.Random(1)) == correction_eval.add_noise(
         text, 0.06, random.Random(1)
     )
+
+
+def test_unit_phrase_bonus_never_pushes_a_score_over_100() -> None:
+    # "Krimina1" in a pelaksana cell matched the unit phrase with a ranking bonus: 105.0 was recorded
+    fixed = load_corrector().fix("Satuan Reserse Krimina1", column="pelaksana", line=1)
+    assert fixed.text == "Satuan Reserse Kriminal"
+    assert all(0 <= c.score <= 100 for c in fixed.corrections)

@@ -534,6 +534,7 @@ class Corrector:
             if verdict is not None:
                 sim, diffs = verdict
                 bonus = 0.05 if column in _UNIT_COLUMNS and phrase.kind == "unit" else 0.0
+                # the unit bonus ranks phrases; the recorded score stays within 0..100
                 found.append((size, sim + bonus, start, phrase, diffs))
         found.sort(key=lambda item: (-item[0], -item[1], item[2]))
         for size, sim, start, phrase, diffs in found:
@@ -557,7 +558,7 @@ class Corrector:
                         a, b = token.start - first.start, token.end - first.start
                         shape = self._shape(text, token, phrase.words[k], fallback=phrase.words[k])
                         spelled = spelled[:a] + apply_case(shape, phrase.words[k]) + spelled[b:]
-                    changes.append(_Change(first.start, last.end, spelled, round(100 * sim, 1), "vocabulary"))
+                    changes.append(_Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary"))
                 run = [offset] if offset is not None else []
 
     def _own_cost(self, observed: str, target: str) -> float:
