@@ -36,14 +36,37 @@ def subprocess_seconds(args: list[str], repeat: int = 10) -> float:
 
 def main() -> None:
     sys.path.insert(0, str(ROOT))
+    from rakparse.correct.engine import load_corrector
     from rakparse.options import ConvertOptions
     from rakparse.pipeline import convert
 
     data = SAMPLE.read_bytes()
     fixed, plain = ConvertOptions(), ConvertOptions(fix=False)
-    convert(data, fixed)  # warm caches: vocabulary, lexicon, label matcher
-    with_fix = median_seconds(lambda: convert(data, fixed), 200)
+    corrector = load_corrector()
+    convert(data, fixed)  # load vocabulary, lexicon and candidate index once
     without = median_seconds(lambda: convert(data, plain), 200)
+    repeat = median_seconds(lambda: convert(data, fixed), 200)
+
+    def fresh() -> None:
+        corrector.forget()  # as a new document finds it: no cell seen before
+        convert(data, fixed)
+
+    with_fix = median_seconds(fresh, 50)
+    first = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; from rakparse.pipeline import convert; "
+            "from rakparse.correct.engine import load_corrector; load_corrector(); "
+            f"d=open({str(SAMPLE)!r},'rb').read(); t=time.perf_counter(); convert(d); "
+            "print(time.perf_counter()-t)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    first_fix = float(first.stdout.strip())
     load_line = subprocess.run(
         [
             sys.executable,
@@ -61,9 +84,11 @@ def main() -> None:
     startup = subprocess_seconds([rakparse_bin, "--version"])
     baseline = subprocess_seconds([sys.executable, "-c", "pass"])
     print(f"{'measure':44} {'value':>12}  target")
-    print(f"{'convert sample in process (with correction)':44} {with_fix * 1000:10.2f} ms  < 10 ms")
-    print(f"{'convert sample in process (--no-fix)':44} {without * 1000:10.2f} ms")
-    print(f"{'time correction adds':44} {(with_fix / without - 1) * 100:10.1f} %   <= 30 %")
+    print(f"{'convert sample in process (--no-fix)':44} {without * 1000:10.2f} ms  < 10 ms")
+    print(f"{'  with correction, cells new to it':44} {with_fix * 1000:10.2f} ms")
+    print(f"{'  with correction, same file again (cached)':44} {repeat * 1000:10.2f} ms")
+    print(f"{'  with correction, first file of a process':44} {first_fix * 1000:10.2f} ms")
+    print(f"{'time correction adds (cells new to it)':44} {(with_fix / without - 1) * 100:10.1f} %   <= 30 %")
     print(f"{'cold load of vocabulary and lexicon':44} {cold * 1000:10.1f} ms  <= 100 ms")
     print(f"{'rakparse --version start-up':44} {startup * 1000:10.1f} ms  < 250 ms")
     print(
