@@ -1,4 +1,4 @@
-"""Read stage: any input → ``SourceText`` (text, PDF text layer, or OCR)."""
+"""Reading stage: any input → ``SourceText`` (text, PDF text layer, or OCR)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from rakparse.errors import InputError
 from rakparse.options import ConvertOptions
-from rakparse.read.source import SourceText
-from rakparse.read.text import read_text_bytes
+from rakparse.readers.source import SourceText
+from rakparse.readers.text import read_text_bytes
 
 _IMAGE_MAGIC = (b"\x89PNG", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
@@ -50,7 +50,7 @@ def read_bytes(
         raise InputError("the file is empty (0 bytes)", "check that the scan or OCR step wrote it", path)
     kind = kind_of(data)
     if kind == "pdf":
-        from rakparse.read.pdf import read_pdf
+        from rakparse.readers.pdf import read_pdf
 
         return read_pdf(
             file if file is not None else data,  # type: ignore[arg-type]
@@ -62,7 +62,7 @@ def read_bytes(
             shown_path=path,
         )
     if kind == "image":
-        from rakparse.read.image import read_image
+        from rakparse.readers.image import read_image
 
         return read_image(file if file is not None else data, timeout=options.timeout, shown_path=path)  # type: ignore[arg-type]
     return read_text_bytes(data, path)

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from rakparse.errors import DependencyError, InputError
 from rakparse.model import Notice
-from rakparse.read.source import PAGE_BREAK, SourceText
+from rakparse.readers.source import PAGE_BREAK, SourceText
 
 if TYPE_CHECKING:
-    from rakparse.read.ocr import OcrEngine
+    from rakparse.readers.ocr import OcrEngine
 
 __all__ = ["read_image"]
 
@@ -39,9 +39,9 @@ def read_image(
 
     from PIL import Image, ImageSequence, UnidentifiedImageError
 
-    from rakparse.read.geometry import page_lines
-    from rakparse.read.ocr import OcrPageError, TesseractEngine, image_geometry
-    from rakparse.read.pdf import Deadline, read_bytes, skipped_notice
+    from rakparse.readers.geometry import page_lines
+    from rakparse.readers.ocr import OcrPageError, TesseractEngine, image_geometry
+    from rakparse.readers.pdf import Deadline, read_bytes, skipped_notice
 
     if isinstance(path, bytes):
         name = shown_path if shown_path is not None else "-"

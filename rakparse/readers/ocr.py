@@ -3,7 +3,7 @@
 Tesseract's plain text loses a RAK table's grid (field notes), so rakparse asks for
 its TSV output (every word with its box) and finds the ruling lines in the image
 itself: long runs of dark pixels. Both go to the same geometry code as a text
-PDF's words and rules (``rakparse.read.geometry``).
+PDF's words and rules (``rakparse.readers.geometry``).
 
 Before OCR a page is straightened (a scan is rarely square: the skew is the angle
 at which the rows of dark pixels line up best) and its rules are erased, which
@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, Protocol
 
 from rakparse.errors import DependencyError
-from rakparse.read.geometry import PageGeometry, Rule, Word
+from rakparse.readers.geometry import PageGeometry, Rule, Word
 
 if TYPE_CHECKING:
     from PIL import Image

@@ -1,7 +1,7 @@
 """Read a PDF: its text layer where it has one, OCR where a page is only an image.
 
 Each page is opened, turned into geometry (words with boxes and ruling lines),
-turned into text lines by ``rakparse.read.geometry``, and closed before the next,
+turned into text lines by ``rakparse.readers.geometry``, and closed before the next,
 so memory stays flat however long the document. Pages that need OCR are rendered
 here (pdfium is not thread-safe, so only this thread touches it) and recognised
 by ``--jobs`` Tesseract processes at a time.
@@ -23,11 +23,11 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from rakparse.errors import DependencyError, InputError
 from rakparse.model import Notice
-from rakparse.read.geometry import PageGeometry, page_lines
-from rakparse.read.source import PAGE_BREAK, SourceText
+from rakparse.readers.geometry import PageGeometry, page_lines
+from rakparse.readers.source import PAGE_BREAK, SourceText
 
 if TYPE_CHECKING:
-    from rakparse.read.ocr import OcrEngine
+    from rakparse.readers.ocr import OcrEngine
 
 __all__ = ["OCR_DPI", "OcrMode", "read_pdf"]
 
@@ -283,7 +283,7 @@ def skipped_notice(index: int, why: str) -> Notice:
 
 
 def _text_geometry(page: Any, index: int, notices: list[Notice]) -> PageGeometry | None:
-    from rakparse.read.pdf_text import page_geometry
+    from rakparse.readers.pdf_text import page_geometry
 
     try:
         return page_geometry(page)
@@ -295,7 +295,7 @@ def _text_geometry(page: Any, index: int, notices: list[Notice]) -> PageGeometry
 
 
 def _default_engine() -> OcrEngine:
-    from rakparse.read.ocr import TesseractEngine
+    from rakparse.readers.ocr import TesseractEngine
 
     engine = TesseractEngine()
     engine.check()
@@ -303,6 +303,6 @@ def _default_engine() -> OcrEngine:
 
 
 def _ocr_page(image: Any, engine: OcrEngine, deadline: Deadline) -> PageGeometry:
-    from rakparse.read.ocr import image_geometry
+    from rakparse.readers.ocr import image_geometry
 
     return image_geometry(image, engine, dpi=OCR_DPI, timeout=deadline.remaining())

@@ -14,7 +14,7 @@ import ctypes
 from collections import Counter
 from typing import Any
 
-from rakparse.read.geometry import PageGeometry, Rule, Word
+from rakparse.readers.geometry import PageGeometry, Rule, Word
 
 #: A box (x0, top, x1, bottom) in top-down page coordinates.
 Box = tuple[float, float, float, float]

@@ -12,7 +12,7 @@ import hashlib
 
 from rakparse.errors import InputError
 from rakparse.model import Notice
-from rakparse.read.source import SourceText
+from rakparse.readers.source import SourceText
 
 _BOMS = (("utf-8-sig", b"\xef\xbb\xbf"), ("utf-16", b"\xff\xfe"), ("utf-16", b"\xfe\xff"))
 
