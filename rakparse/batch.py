@@ -26,7 +26,7 @@ import json
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -662,11 +662,9 @@ def convert_many(
     ...     print(result.path, result.ok, result.document.year)
     samples/kpu-tabanan-2023.txt True 2023
     """
-    base = options or ConvertOptions()
-    if overrides:
-        if "vocab" in overrides:
-            overrides["vocab"] = tuple(os.fspath(v) for v in overrides["vocab"])
-        base = replace(base, **overrides)
+    from rakparse.pipeline import resolve_options
+
+    base = resolve_options(options, overrides)
     tasks = [(os.fspath(path), base) for path in paths]
     if executor is not None:
         yield from executor.map_ordered(_convert_task, tasks)

@@ -20,7 +20,8 @@ from rakparse.readers.source import SourceText
 Input = str | os.PathLike[str] | bytes | IO[bytes] | IO[str]
 
 
-def _options(options: ConvertOptions | None, overrides: dict[str, Any]) -> ConvertOptions:
+def resolve_options(options: ConvertOptions | None, overrides: dict[str, Any]) -> ConvertOptions:
+    """``options`` (or the defaults) with keyword overrides applied (``fix=False``)."""
     base = options or ConvertOptions()
     if overrides:
         from dataclasses import replace
@@ -91,7 +92,7 @@ def convert(
     path to record for bytes and open files. Keyword options override
     ``options`` (``convert(path, fix=False)``).
     """
-    opts = _options(options, overrides)
+    opts = resolve_options(options, overrides)
     return convert_source(read_source(source, opts, name), opts)
 
 
@@ -106,4 +107,4 @@ def extract_text(
     source: Input, options: ConvertOptions | None = None, *, name: str | None = None, **overrides: Any
 ) -> SourceText:
     """The text rakparse parses, as ``rakparse text`` prints it."""
-    return read_source(source, _options(options, overrides), name)
+    return read_source(source, resolve_options(options, overrides), name)
