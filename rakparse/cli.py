@@ -12,13 +12,16 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from rakparse import __version__
 from rakparse.errors import ExitCode, RakparseError, UsageError
 from rakparse.write import WRITERS
+
+if TYPE_CHECKING:
+    from rakparse.options import ConvertOptions
 
 app = typer.Typer(
     name="rakparse",
@@ -113,6 +116,28 @@ def _write(data: bytes, output: str | None, binary: bool) -> None:
     write_bytes_atomic(output, data)
 
 
+def _convert_options(
+    *,
+    ocr: str,
+    no_fix: bool = False,
+    vocab: list[Path] | None = None,
+    min_score: float | None = None,
+    **pdf: Any,
+) -> ConvertOptions:
+    """The library's options from the CLI's, shared by convert, text and batch."""
+    from rakparse.options import ConvertOptions
+
+    if ocr not in ("auto", "always", "never"):
+        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
+    return ConvertOptions(
+        fix=not no_fix,
+        vocab=tuple(os.fspath(path) for path in vocab or ()),
+        min_score=min_score,
+        ocr=ocr,  # type: ignore[arg-type]
+        **pdf,
+    )
+
+
 def _read_input(input: str) -> tuple[Any, str | None]:
     """The library's source for a CLI argument: ``-`` is standard input."""
     if input == "-":
@@ -176,18 +201,15 @@ def convert(
     Exit codes: 0 done; 1 result invalid (or warnings, with --strict); 2 usage
     error or unreadable input.
     """
-    from rakparse.options import ConvertOptions
     from rakparse.pipeline import convert as convert_document
     from rakparse.write import render
 
-    if ocr not in ("auto", "always", "never"):
-        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
     chosen = _format_for(output, format)
-    options = ConvertOptions(
-        fix=not no_fix,
-        vocab=tuple(os.fspath(path) for path in vocab or ()),
+    options = _convert_options(
+        ocr=ocr,
+        no_fix=no_fix,
+        vocab=vocab,
         min_score=min_score,
-        ocr=ocr,  # type: ignore[arg-type]
         jobs=jobs,
         password=password,
         max_pages=max_pages,
@@ -219,13 +241,11 @@ def text(
 
     Example: rakparse text rak-2023.pdf | less
     """
-    from rakparse.options import ConvertOptions
     from rakparse.pipeline import extract_text
 
-    if ocr not in ("auto", "always", "never"):
-        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
+    options = _convert_options(ocr=ocr, password=password)
     source, name = _read_input(input)
-    extracted = extract_text(source, ConvertOptions(ocr=ocr, password=password), name=name)  # type: ignore[arg-type]
+    extracted = extract_text(source, options, name=name)
     typer.echo(extracted.numbered())
 
 
@@ -364,22 +384,14 @@ def batch(
     Exit codes: 0 every file converted; 1 some file failed; 2 usage error.
     """
     from rakparse.batch import BatchOptions, parse_shard, run_batch
-    from rakparse.options import ConvertOptions
 
-    if ocr not in ("auto", "always", "never"):
-        raise UsageError(f"unknown --ocr mode {ocr!r}", "choose auto, always or never")
     if format not in WRITERS:
         raise UsageError(f"unknown format {format!r}", f"choose one of {', '.join(FORMATS)}")
     options = BatchOptions(
         outdir=output,
         format=format,
         excel=excel,
-        convert=ConvertOptions(
-            fix=not no_fix,
-            vocab=tuple(os.fspath(path) for path in vocab or ()),
-            min_score=min_score,
-            ocr=ocr,  # type: ignore[arg-type]
-        ),
+        convert=_convert_options(ocr=ocr, no_fix=no_fix, vocab=vocab, min_score=min_score),
         jobs=jobs,
         resume=resume,
         fail_fast=fail_fast,
