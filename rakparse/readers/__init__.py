@@ -39,12 +39,10 @@ def read_path(path: str | os.PathLike[str], options: ConvertOptions) -> SourceTe
         raise InputError("no such file", "check the path", shown) from None
     except OSError as error:
         raise InputError(f"cannot be read ({error.strerror})", "check its permissions", shown) from None
-    return read_bytes(data, shown, options, file=file)
+    return read_bytes(data, shown, options)
 
 
-def read_bytes(
-    data: bytes, path: str | None, options: ConvertOptions, file: Path | None = None
-) -> SourceText:
+def read_bytes(data: bytes, path: str | None, options: ConvertOptions) -> SourceText:
     """Read an input's bytes, dispatching on what they are."""
     if not data:
         raise InputError("the file is empty (0 bytes)", "check that the scan or OCR step wrote it", path)
@@ -53,7 +51,7 @@ def read_bytes(
         from rakparse.readers.pdf import read_pdf
 
         return read_pdf(
-            file if file is not None else data,  # type: ignore[arg-type]
+            data,
             ocr=options.ocr,
             jobs=options.jobs,
             password=options.password,
@@ -64,5 +62,5 @@ def read_bytes(
     if kind == "image":
         from rakparse.readers.image import read_image
 
-        return read_image(file if file is not None else data, timeout=options.timeout, shown_path=path)  # type: ignore[arg-type]
+        return read_image(data, timeout=options.timeout, shown_path=path)
     return read_text_bytes(data, path)

@@ -41,16 +41,9 @@ def read_image(
 
     from rakparse.readers.geometry import page_lines
     from rakparse.readers.ocr import OcrPageError, TesseractEngine, image_geometry
-    from rakparse.readers.pdf import Deadline, read_bytes, skipped_notice
+    from rakparse.readers.pdf import Deadline, load_input, skipped_notice
 
-    if isinstance(path, bytes):
-        name = shown_path if shown_path is not None else "-"
-        data = path
-        if not data:
-            raise InputError("the file is empty (0 bytes)", "give an image that has content", name)
-    else:
-        name = shown_path if shown_path is not None else os.fspath(path)
-        data = read_bytes(os.fspath(path), "image", name)
+    name, data = load_input(path, "image", shown_path)
     deadline = Deadline(timeout, name)
     if engine is None:
         tesseract = TesseractEngine()

@@ -39,6 +39,17 @@ _MIN_WORDS = 3
 _FEW_WORDS = 30
 
 
+def load_input(path: str | os.PathLike[str] | bytes, kind: str, shown_path: str | None) -> tuple[str, bytes]:
+    """The name messages use and the bytes of ``path`` (a path, or the file's bytes)."""
+    if isinstance(path, bytes):
+        name = shown_path if shown_path is not None else "-"
+        if not path:
+            raise InputError("the file is empty (0 bytes)", f"give a {kind} that has content", name)
+        return name, path
+    name = shown_path if shown_path is not None else os.fspath(path)
+    return name, read_bytes(os.fspath(path), kind, name)
+
+
 def read_bytes(file: str, kind: str, name: str | None = None) -> bytes:
     """The file's bytes; a missing, unreadable or empty file is an ``InputError``."""
     name = file if name is None else name
@@ -169,14 +180,7 @@ def read_pdf(
     ``path`` may also be the file's bytes; ``shown_path`` is the name messages and
     ``SourceText.path`` use (default: ``path`` as given).
     """
-    if isinstance(path, bytes):
-        name = shown_path if shown_path is not None else "-"
-        data = path
-        if not data:
-            raise InputError("the file is empty (0 bytes)", "give a PDF that has content", name)
-    else:
-        name = shown_path if shown_path is not None else os.fspath(path)
-        data = read_bytes(os.fspath(path), "PDF", name)
+    name, data = load_input(path, "PDF", shown_path)
     deadline = Deadline(timeout, name)
     sha256 = hashlib.sha256(data).hexdigest()
     doc = _open(data, password, name)
