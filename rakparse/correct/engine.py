@@ -558,7 +558,9 @@ class Corrector:
                         a, b = token.start - first.start, token.end - first.start
                         shape = self._shape(text, token, phrase.words[k], fallback=phrase.words[k])
                         spelled = spelled[:a] + apply_case(shape, phrase.words[k]) + spelled[b:]
-                    changes.append(_Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary"))
+                    changes.append(
+                        _Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary")
+                    )
                 run = [offset] if offset is not None else []
 
     def _own_cost(self, observed: str, target: str) -> float:
