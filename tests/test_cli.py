@@ -161,3 +161,39 @@ def test_cli_import_stays_light() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == ""
+
+
+def test_vocab_lists_entries_with_their_origin(tmp_path: Path) -> None:
+    extra = tmp_path / "units.txt"
+    extra.write_text("# our units\nSeksi Data Statistik\nPantarh => Pantarlih\n", encoding="utf-8")
+    result = run("vocab", "--vocab", str(extra))
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert any(line.startswith("Barang Milik Negara\t") for line in lines)
+    assert any(line.startswith("Pantarh => Pantarlih\t") and str(extra) in line for line in lines)
+
+
+def test_a_users_forced_entry_applies_and_is_recorded(tmp_path: Path) -> None:
+    extra = tmp_path / "units.txt"
+    extra.write_text("Pantarh => Pantarlih\n", encoding="utf-8")
+    result = run("convert", str(SAMPLE), "--vocab", str(extra))
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert {"from": "Pantarh", "to": "Pantarlih"}.items() <= next(
+        c for c in data["corrections"] if c["from"] == "Pantarh"
+    ).items()
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [(None, "not found"), (b"\xff\xfe\x00bad", "UTF-8"), (b"ok\nwrong =>\n", "line 2")],
+    ids=["missing", "not-utf8", "malformed"],
+)
+def test_bad_vocab_file_exits_2_naming_it(tmp_path: Path, content: bytes | None, message: str) -> None:
+    vocab = tmp_path / "vocab.txt"
+    if content is not None:
+        vocab.write_bytes(content)
+    result = run("convert", str(SAMPLE), "--vocab", str(vocab))
+    assert result.returncode == 2
+    line = one_error_line(result)
+    assert str(vocab) in line and message in line
