@@ -242,17 +242,15 @@ def sample_timing(repeats: int = 5) -> tuple[float, float, int]:
     return statistics.median(read_times), statistics.median(fix_times), count
 
 
-def convert_timing(repeats: int = 7) -> tuple[float, float, float] | None:
+def convert_timing(repeats: int = 7) -> tuple[float, float, float]:
     """Median ms of converting the sample: without correction, with a fresh corrector
     (its candidate index built lazily inside, as for the first file of a run), and with
     a corrector reused from an earlier file (its per-text results forgotten)."""
-    try:
-        from rakparse.pipeline import _options, convert_source, read_source
-    except ImportError:  # the pipeline is not there yet
-        return None
+    from rakparse.pipeline import convert_source, read_source, resolve_options
+
     no_fix, first, later = [], [], []
-    plain = _options(None, {"fix": False})
-    fixing = _options(None, {})
+    plain = resolve_options(None, {"fix": False})
+    fixing = resolve_options(None, {})
     reused = Corrector(load_vocabulary(), load_lexicon())
     convert_source(read_source(str(SAMPLE), fixing, None), fixing, corrector=reused)  # imports, warm-up
     for _ in range(repeats):
@@ -309,15 +307,12 @@ def main(argv: list[str] | None = None) -> int:
             f"sample: {len(sample_cells())} text cells corrected in {fix_ms:.1f} ms ({count} corrections); "
             f"reading and splitting them takes {read_ms:.1f} ms"
         )
-        if timing is None:
-            print("rakparse.pipeline is not available: the added share of conversion time is not measured")
-        else:
-            no_fix, first, later = timing
-            print(
-                f"converting the sample: {no_fix:.1f} ms with --no-fix; with correction {first:.1f} ms "
-                f"for a first file (+{first / no_fix - 1:.0%}), {later:.1f} ms for a later file "
-                f"(+{later / no_fix - 1:.0%})"
-            )
+        no_fix, first, later = timing
+        print(
+            f"converting the sample: {no_fix:.1f} ms with --no-fix; with correction {first:.1f} ms "
+            f"for a first file (+{first / no_fix - 1:.0%}), {later:.1f} ms for a later file "
+            f"(+{later / no_fix - 1:.0%})"
+        )
     return 0
 
 
