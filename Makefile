@@ -14,7 +14,7 @@ demo: setup
 	$(BIN)/rakparse convert samples/kpu-tabanan-2023.txt -o out/kpu-tabanan-2023.csv
 	$(BIN)/rakparse convert samples/rak-tabanan-text.pdf -o out/rak-tabanan-text.json
 	@echo "wrote out/kpu-tabanan-2023.json, out/kpu-tabanan-2023.csv and out/rak-tabanan-text.json; the first rows:"
-	@head -c 1500 out/kpu-tabanan-2023.json; echo " ..."
+	@head -n 4 out/kpu-tabanan-2023.csv | cut -c 1-150
 
 test: setup lint
 	$(BIN)/python -m pytest -q
