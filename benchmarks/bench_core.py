@@ -34,6 +34,15 @@ def subprocess_seconds(args: list[str], repeat: int = 10) -> float:
     return median_seconds(lambda: subprocess.run(args, check=True, capture_output=True, cwd=ROOT), repeat)
 
 
+def seconds_in_fresh_process(setup: str, timed: str) -> float:
+    """Seconds ``timed`` takes in a new interpreter, after ``setup`` (not timed)."""
+    code = f"import time\n{setup}\nt = time.perf_counter()\n{timed}\nprint(time.perf_counter() - t)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT
+    )
+    return float(result.stdout.strip())
+
+
 def main() -> None:
     sys.path.insert(0, str(ROOT))
     from rakparse.correct.engine import load_corrector
@@ -52,34 +61,14 @@ def main() -> None:
         convert(data, fixed)
 
     with_fix = median_seconds(fresh, 50)
-    first = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import time; from rakparse.pipeline import convert; "
-            "from rakparse.correct.engine import load_corrector; load_corrector(); "
-            f"d=open({str(SAMPLE)!r},'rb').read(); t=time.perf_counter(); convert(d); "
-            "print(time.perf_counter()-t)",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+    first_fix = seconds_in_fresh_process(
+        "from rakparse.pipeline import convert; from rakparse.correct.engine import load_corrector; "
+        f"load_corrector(); d = open({str(SAMPLE)!r}, 'rb').read()",
+        "convert(d)",
     )
-    first_fix = float(first.stdout.strip())
-    load_line = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import time; t=time.perf_counter(); from rakparse.correct.engine import load_corrector; "
-            "load_corrector(); print(time.perf_counter()-t)",
-        ],
-        check=True,
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
+    cold = seconds_in_fresh_process(
+        "", "from rakparse.correct.engine import load_corrector; load_corrector()"
     )
-    cold = float(load_line.stdout.strip())
     rakparse_bin = str(Path(sys.executable).with_name("rakparse"))
     startup = subprocess_seconds([rakparse_bin, "--version"])
     baseline = subprocess_seconds([sys.executable, "-c", "pass"])
