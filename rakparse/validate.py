@@ -152,6 +152,8 @@ def validate_file(path: str | os.PathLike[str]) -> FileResult:
         return FileResult(shown, None, unreadable="is a folder")
     except OSError as error:
         return FileResult(shown, None, unreadable=f"cannot be read ({error.strerror})")
+    if b"\x00" in data[:4096]:
+        return FileResult(shown, None, unreadable="is a binary file, not a rakparse JSON or CSV output")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:

@@ -171,3 +171,11 @@ def test_cli_github_format_writes_the_step_summary(tmp_path: Path) -> None:
 def test_pre_commit_hook_runs_validate() -> None:
     text = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: rakparse-validate" in text and "entry: rakparse validate" in text
+
+
+def test_a_binary_file_is_unreadable_not_invalid(tmp_path: Path) -> None:
+    binary = tmp_path / "report.docx.csv"
+    binary.write_bytes(b"PK\x03\x04\x00\x00\x00garbage")
+    (result,) = checker.validate_paths([binary])
+    assert result.unreadable is not None and "binary" in result.unreadable
+    assert checker.exit_code([result]) == ExitCode.USAGE
