@@ -8,7 +8,7 @@ for it (``Target.raw``, ``Correction.from_``, ``Row.lines``).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -279,8 +279,3 @@ class Document:
         for column in ("no", "biaya", "year"):
             frame[column] = frame[column].astype("Int64")
         return frame
-
-
-def schedule_from_mapping(mapping: Mapping[int, Sequence[int]]) -> Schedule:
-    """Build the frozen schedule form from ``{month: weeks}``."""
-    return tuple(sorted((int(m), tuple(sorted(set(w)))) for m, w in mapping.items()))

@@ -556,7 +556,7 @@ class Corrector:
                     for k in reversed(run):
                         token = tokens[start + k]
                         a, b = token.start - first.start, token.end - first.start
-                        shape = self._shape(text, token, phrase.words[k], fallback=phrase.words[k])
+                        shape = self._shape(text, token, phrase.words[k])
                         spelled = spelled[:a] + apply_case(shape, phrase.words[k]) + spelled[b:]
                     changes.append(
                         _Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary")
@@ -710,7 +710,7 @@ class Corrector:
             return best, score, ranked[1][2]
         return best, score, None
 
-    def _shape(self, text: str, token: _Token, candidate: str, *, fallback: str | None = None) -> str:
+    def _shape(self, text: str, token: _Token, candidate: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
         first letter (``erwujudnya``, ``5uara``); then the cell start and the neighbours
         decide between Title and lower case."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rakparse.fields.rupiah import is_amount
@@ -450,10 +450,6 @@ def parse_row_no(text: str) -> int | None:
     """
     match = _ROW_NO.match(text)
     return int(match.group(1)) if match else None
-
-
-def _text_cells(line_cells: Sequence[str]) -> Iterator[str]:
-    return (cell for cell in line_cells if cell)
 
 
 @dataclass

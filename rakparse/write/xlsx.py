@@ -21,8 +21,6 @@ from rakparse.model import CSV_COLUMNS, Document
 if TYPE_CHECKING:
     import pandas as pd
 
-#: Columns of a table sheet: the CSV's, without ``table`` (the sheet is the table).
-TABLE_COLUMNS = tuple(column for column in CSV_COLUMNS if column != "table")
 CORRECTION_COLUMNS = ("line", "from", "to", "score", "by")
 WARNING_COLUMNS = ("line", "code", "message")
 
