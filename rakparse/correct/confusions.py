@@ -171,22 +171,25 @@ class CandidateIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
-        self._by_length: dict[int, list[str]] = {}
         self._by_end: dict[tuple[int, str], list[str]] = {}
         for word in self.known:
-            self._by_length.setdefault(len(word), []).append(word)
             self._by_end.setdefault((len(word), word[0]), []).append(word)
             self._by_end.setdefault((len(word), "$" + word[-1]), []).append(word)
+        self._windows: dict[tuple[int, int, str], list[str]] = {}
 
-    def _window(self, size: int, spread: int, first: str, last: str) -> list[list[str]]:
-        """Known words of about ``size`` letters that start with ``first`` or end with
-        ``last``: two edits rarely change both ends, and scanning the whole length range
-        costs a millisecond per word."""
-        return [
-            self._by_end.get((length, end), [])
-            for length in range(size - spread, size + spread + 1)
-            for end in (first, "$" + last)
-        ]
+    def _window(self, size: int, spread: int, end: str) -> list[str]:
+        """Known words of ``size`` ± ``spread`` letters that start with ``end`` (or end
+        with it, written ``$x``), in one list: rapidfuzz scans one list per call."""
+        key = (size, spread, end)
+        words = self._windows.get(key)
+        if words is None:
+            words = [
+                word
+                for length in range(size - spread, size + spread + 1)
+                for word in self._by_end.get((length, end), ())
+            ]
+            self._windows[key] = words
+        return words
 
     def near(self, observed: str, *, max_distance: int) -> list[str]:
         """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
@@ -194,18 +197,19 @@ class CandidateIndex:
         found: set[str] = set()
         if max_distance < 2:
             found.update(word for word in edits1(folded) if word in self.known)
-        else:  # one edit never changes both ends: the end-sharing lists hold those too
-            # a multi-character confusion is two plain edits: search its reading too
-            # (`plclana` → `pldana` is one edit from `pidana`)
+        else:
+            # two edits rarely change both ends, so words sharing the first or the last
+            # letter are searched; a multi-character confusion is two plain edits, so
+            # its reading is searched too (`plclana` → `pldana` is one edit from `pidana`)
             variants = {folded}
             for x, y in _MULTI:
                 if len(x) > len(y) and x in folded:
                     variants.add(folded.replace(x, y, 1))
             for variant in variants:
-                for choices in self._window(len(variant), max_distance, variant[:1], variant[-1:]):
+                for end in (variant[:1], "$" + variant[-1:]):
                     for word, _distance, _index in process.extract(
                         variant,
-                        choices,
+                        self._window(len(variant), max_distance, end),
                         scorer=Levenshtein.distance,
                         score_cutoff=max_distance,
                         limit=None,

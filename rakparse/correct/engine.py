@@ -98,6 +98,8 @@ _FUNCTION_WORDS = (
     "atas",
     "tahun",
 )
+#: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
+_JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
@@ -182,6 +184,9 @@ class Corrector:
         self._unit_words: frozenset[str] = frozenset()
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
+        self._plain: dict[str, bool] = {}
+        self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
+        self._forced_words: frozenset[str] = frozenset()
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
@@ -189,6 +194,11 @@ class Corrector:
             for term in vocabulary.terms.values():
                 if term.isupper() and len(term) >= 3:
                     self._acronyms.setdefault(len(term), []).append(term)
+            self._forced_words = frozenset(
+                word.casefold()
+                for entry in vocabulary.forced.values()
+                for word in _TOKEN_RE.findall(entry.wrong or "")
+            )
 
     @property
     def load_warnings(self) -> tuple[Notice, ...]:
@@ -202,6 +212,7 @@ class Corrector:
         self._cache.clear()
         self._near.clear()
         self._known.clear()
+        self._plain.clear()
 
     def fix(self, text: str, *, column: str, line: int) -> Fixed:
         """Correct one cell's text; ``line`` is recorded in every correction."""
@@ -284,6 +295,8 @@ class Corrector:
     def _fix(self, text: str, column: str) -> _Result:
         if column == "label":
             return self._fix_label(text)
+        if self._nothing_to_fix(text):
+            return _Result(text, (), ())
         changes: list[_Change] = []
         doubts: list[tuple[str, str]] = []
         protected = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
@@ -300,6 +313,74 @@ class Corrector:
             if number not in done and not self._beside_fragment(text, tokens, number):
                 self._word(text, token, column, changes, doubts)
         return self._apply(text, changes, doubts)
+
+    def _nothing_to_fix(self, text: str) -> bool:
+        """A quick look that most cells pass: every token is a number or a listed word
+        (or a short piece without digits), no forced entry applies, nothing calls for a join, and no
+        phrase placement differs by exactly one word. Such a cell is left as written by
+        every pass below, so they need not run."""
+        folded = [word.casefold() for word in _TOKEN_RE.findall(text)]
+        plain = self._plain
+        for word in folded:
+            verdict = plain.get(word)
+            if verdict is None:
+                verdict = word.isdigit() or (
+                    not _HAS_DIGIT.search(word)
+                    and word not in self._forced_words
+                    and word not in _JOIN_SUFFIXES
+                    and (
+                        word in self.lexicon.ranks
+                        or word in self.vocab.words
+                        or (len(word) <= 2 and word not in _SHORT_WORDS)
+                    )
+                )
+                plain[word] = verdict
+            if not verdict:
+                return False
+        return not self._one_word_off(folded)
+
+    def _one_word_off(self, folded: list[str]) -> bool:
+        """Does a phrase of three or more words match these words but for one?"""
+        pairs = self.phrase_pairs()
+        for number in range(len(folded) - 1):
+            for gap in (1, 2):
+                if number + gap >= len(folded):
+                    break
+                for phrase, first, second in pairs.get((folded[number], folded[number + gap]), ()):
+                    start = number - first
+                    size = len(phrase.key)
+                    if start < 0 or start + size > len(folded) or second - first != gap:
+                        continue
+                    window = folded[start : start + size]
+                    differing = [(a, b) for a, b in zip(window, phrase.key, strict=True) if a != b]
+                    if len(differing) == 1 and self._may_swap(*differing[0]):
+                        return True
+        return False
+
+    @staticmethod
+    def _may_swap(observed: str, target: str) -> bool:
+        """May a phrase change this listed word into ``target`` (see ``_phrase_match``)?"""
+        return (
+            len(target) >= 4
+            and not observed.isdigit()
+            and Levenshtein.distance(observed, target, score_cutoff=4) <= 4  # cost >= 0.25 an edit
+            and ocr_cost(observed, target) <= 1.0
+        )
+
+    def phrase_pairs(self) -> dict[tuple[str, str], list[tuple[Phrase, int, int]]]:
+        """Word pairs (next to each other or one apart) of phrases of three or more words:
+        a window that differs from such a phrase in one word holds one of its pairs."""
+        if self._pairs is None:
+            pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] = {}
+            for phrase in self.vocab.phrases:
+                if phrase.kind == "label" or len(phrase.key) < 3:
+                    continue
+                for first in range(len(phrase.key) - 1):
+                    for second in (first + 1, first + 2)[: len(phrase.key) - 1 - first]:
+                        key = (phrase.key[first], phrase.key[second])
+                        pairs.setdefault(key, []).append((phrase, first, second))
+            self._pairs = pairs
+        return self._pairs
 
     def _fragment(self, token: _Token) -> bool:
         """A piece of a split word (``ter``, ``men``, ``u``) rather than a word of its own."""
@@ -408,7 +489,7 @@ class Corrector:
             joined = a.text + b.text
             whole_a, whole_b = self._whole(a), self._whole(b)
             listed = self._listed(joined)
-            if listed and b.folded in ("nya", "kan", "lah"):
+            if listed and b.folded in _JOIN_SUFFIXES:
                 whole_b = False  # `Terkendali nya`
             if listed and whole_a and whole_b and not (self._listed(a.text) and self._listed(b.text)):
                 whole_a = whole_b = False  # `Koor dinasi`: a derivation guess loses to a listed word
