@@ -596,10 +596,19 @@ class Corrector:
                 key = (number - position, id(phrase))
                 hits[key] = hits.get(key, 0) + 1
                 phrases[id(phrase)] = phrase
+        # a placement may change at most one listed word (none in a two-word phrase), so
+        # the listed words of the window that no anchor hit accounts for must be few
+        known = [0]
+        for token in tokens:
+            known.append(known[-1] + (not _HAS_DIGIT.search(token.text) and self.is_known(token.text)))
         for (start, ident), count in hits.items():
             phrase = phrases[ident]
             size = len(phrase.key)
-            if start < 0 or start + size > len(tokens) or count < self._anchors[phrase.key] - 2:
+            anchors = self._anchors[phrase.key]
+            if start < 0 or start + size > len(tokens) or count < anchors - 2:
+                continue
+            unexplained = known[start + size] - known[start] - count - (size - anchors)
+            if unexplained > (1 if size >= 3 else 0):
                 continue
             window = tokens[start : start + size]
             differing = [k for k in range(size) if window[k].folded != phrase.key[k]]
