@@ -175,19 +175,26 @@ class CandidateIndex:
         for word in self.known:
             self._by_end.setdefault((len(word), word[0]), []).append(word)
             self._by_end.setdefault((len(word), "$" + word[-1]), []).append(word)
-        self._windows: dict[tuple[int, int, str], list[str]] = {}
+        self._windows: dict[tuple[int, int, str, str], list[str]] = {}
 
-    def _window(self, size: int, spread: int, end: str) -> list[str]:
-        """Known words of ``size`` ± ``spread`` letters that start with ``end`` (or end
-        with it, written ``$x``), in one list: rapidfuzz scans one list per call."""
-        key = (size, spread, end)
+    def _window(self, size: int, spread: int, first: str, last: str) -> list[str]:
+        """Known words of ``size`` ± ``spread`` letters that start with ``first`` or end
+        with ``last``, in one list (rapidfuzz scans one list per call); kept for the
+        next word of the same shape."""
+        key = (size, spread, first, last)
         words = self._windows.get(key)
         if words is None:
             words = [
                 word
                 for length in range(size - spread, size + spread + 1)
-                for word in self._by_end.get((length, end), ())
+                for word in self._by_end.get((length, first), ())
             ]
+            words.extend(
+                word
+                for length in range(size - spread, size + spread + 1)
+                for word in self._by_end.get((length, "$" + last), ())
+                if word[0] != first  # listed already
+            )
             self._windows[key] = words
         return words
 
@@ -206,15 +213,14 @@ class CandidateIndex:
                 if len(x) > len(y) and x in folded:
                     variants.add(folded.replace(x, y, 1))
             for variant in variants:
-                for end in (variant[:1], "$" + variant[-1:]):
-                    for word, _distance, _index in process.extract(
-                        variant,
-                        self._window(len(variant), max_distance, end),
-                        scorer=Levenshtein.distance,
-                        score_cutoff=max_distance,
-                        limit=None,
-                    ):
-                        found.add(word)
+                for word, _distance, _index in process.extract(
+                    variant,
+                    self._window(len(variant), max_distance, variant[:1], variant[-1:]),
+                    scorer=Levenshtein.distance,
+                    score_cutoff=max_distance,
+                    limit=None,
+                ):
+                    found.add(word)
         found.discard(folded)
         return sorted(found)
 
