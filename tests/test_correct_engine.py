@@ -46,6 +46,13 @@ FIXES = [
     ("kegiatan", "Penyusunan Pe ngembangan Wilayah", "Penyusunan Pengembangan Wilayah"),
     ("kegiatan", "relawan demokrasidari kalangan pemilih", "relawan demokrasi dari kalangan pemilih"),
     ("kegiatan", "Penatausahaan Barang MilikNegara", "Penatausahaan Barang Milik Negara"),
+    # a split where a piece is a word too: the joined word is far likelier
+    ("kegiatan", "Rapat Kepala Bada n Pusat", "Rapat Kepala Badan Pusat"),
+    ("kegiatan", "Distribusi Logis tik pemilu tepat wak tu", "Distribusi Logistik pemilu tepat waktu"),
+    ("indikator", "Persentase stan dar pelayanan tahu n 2024", "Persentase standar pelayanan tahun 2024"),
+    # one plain edit in a short word, to a common word with no rival near
+    ("kegiatan", "Laporan kegiatan yang tidae terlaksana", "Laporan kegiatan yang tidak terlaksana"),
+    ("kegiatan", "Koordinasi dngan instansi terkait", "Koordinasi dengan instansi terkait"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -75,6 +82,13 @@ UNCHANGED = [
     ("kegiatan", "Keputusan KPU Nomor 124/Kpts/KPU/Tahun 2016"),
     ("kegiatan", "Pengamanan oleh petugas Pamdal di Kabupaten Tabanan"),
     ("target", "10 PPK dan 133 PPS"),
+    # two words whose concatenation is a word too: compounds written apart, prepositions,
+    # and a word before a `dan` whose d was lost (`kantor an`)
+    ("kegiatan", "Pemberitahuan putusan melalui juru sita"),
+    ("kegiatan", "Perjalanan dinas ke luar daerah di bawah koordinasi"),
+    ("kegiatan", "Pengadaan alat tulis kantor an perlengkapan"),
+    # a short unknown word whose nearest common word has a rival stays, without a warning
+    ("kegiatan", "Pengadaan busu perpustakaan"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -61,8 +61,17 @@ NEAR_DISTANCE = 2
 #: the OCR cost a word of four or five letters may have: short words are easy to
 #: misread into other real words (`svata` → `sata`, not `satu`)
 SHORT_ALLOWED = 0.7
+#: ... or this, to a common word when no other word comes near (no warning when one does)
+SHORT_CLEAR = 1.0
+#: a common word (Zipf): `untuk`, `kota`, `surat`
+COMMON_PRIOR = 4.5
 #: extra prior (Zipf units) for words of the domain vocabulary
 DOMAIN_BOOST = 1.0
+#: how much likelier (Zipf units: 3.5 ≈ 3000 times) a joined word must be than its two
+#: pieces read as words for a split to be undone (`Bada n` → `Badan`, not `kantor an`)
+JOIN_ODDS = 3.5
+#: a word rarer than this (Zipf) is weak evidence of itself: more likely a piece
+RARE_PRIOR = 3.0
 #: tokens shorter than this are never changed alone
 MIN_LENGTH = 4
 
@@ -98,6 +107,8 @@ _FUNCTION_WORDS = (
     "atas",
     "tahun",
 )
+#: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
+_JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
 _JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -337,6 +348,10 @@ class Corrector:
                 plain[word] = verdict
             if not verdict:
                 return False
+        ranks, words = self.lexicon.ranks, self.vocab.words
+        for a, b in itertools.pairwise(folded):
+            if a + b in ranks or a + b in words:
+                return False  # maybe a split word (`Bada n`)
         return not self._one_word_off(folded)
 
     def _one_word_off(self, folded: list[str]) -> bool:
@@ -494,7 +509,13 @@ class Corrector:
             if listed and whole_a and whole_b and not (self._listed(a.text) and self._listed(b.text)):
                 whole_a = whole_b = False  # `Koor dinasi`: a derivation guess loses to a listed word
             if (whole_a and whole_b) or (whole_a and len(b.text) < 3) or (whole_b and len(a.text) < 3):
-                continue  # `kantor an`: a lost letter of the next word, not a split
+                # two words, or a word and a lost letter of the next (`kantor an` for
+                # `kantor dan`), unless the joined word is far likelier (`Bada n`, `wak tu`)
+                if listed and gap == " " and self._join_beats_split(a.folded, b.folded, joined):
+                    score = similarity(a.text + " " + b.text, joined)
+                    changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
+                    done.update((number, number + 1))
+                continue
             if len(joined) < 6:
                 continue
             if self.is_known(joined):
@@ -519,6 +540,17 @@ class Corrector:
                     _Change(a.start, b.end, to, similarity(a.text + " " + b.text, best), self.source(best))
                 )
                 done.update((number, number + 1))
+
+    def _join_beats_split(self, a: str, b: str, joined: str) -> bool:
+        """Is ``a b`` far more likely one word split by OCR than two words? Function
+        words and prefixes stay apart (`ke luar`, `di bawah`, `se lama`), and so do two
+        long words of some frequency (`juru sita`); otherwise one piece is short or rare
+        and the joined word's frequency prior must beat the pieces' by ``JOIN_ODDS``."""
+        if a in _JOIN_KEEP or b in _JOIN_KEEP or len(joined) < 4:
+            return False
+        if min(len(a), len(b)) > 3 and min(self.prior(a, ""), self.prior(b, "")) >= RARE_PRIOR:
+            return False  # two real words: a compound written apart (`juru sita`) stays so
+        return self.prior(joined, "") + JOIN_ODDS > self.prior(a, "") + self.prior(b, "")
 
     def _common(self, word: str) -> bool:
         rank = self.lexicon.ranks.get(word)
@@ -794,9 +826,18 @@ class Corrector:
         if capitalized:
             allowed = min(allowed, 1.0 if size < 9 else 2.0)  # maybe a name: ask for more evidence
         score = similarity(folded, best)
+        clear = len(ranked) < 2 or ranked[1][0] - ranked[0][0] >= MARGIN
+        if (
+            size < 6
+            and allowed < cost <= SHORT_CLEAR
+            and clear
+            and not capitalized
+            and self.prior(best, column) >= COMMON_PRIOR
+        ):
+            allowed = SHORT_CLEAR  # `unthk` → `untuk`: one plain edit to a common word, none else near
         if cost > allowed or score < self.min_score:
             return None, 0.0, None
-        if len(ranked) > 1 and ranked[1][0] - ranked[0][0] < MARGIN:
+        if not clear:
             return best, score, ranked[1][2]
         return best, score, None
 
