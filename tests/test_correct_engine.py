@@ -46,6 +46,16 @@ FIXES = [
     ("kegiatan", "Penyusunan Pe ngembangan Wilayah", "Penyusunan Pengembangan Wilayah"),
     ("kegiatan", "relawan demokrasidari kalangan pemilih", "relawan demokrasi dari kalangan pemilih"),
     ("kegiatan", "Penatausahaan Barang MilikNegara", "Penatausahaan Barang Milik Negara"),
+    # a function word glued after a misread word; a confusion undone giving a derivation
+    (
+        "kegiatan",
+        "Pelaksanaan pcmungutandan perhitungan suara",
+        "Pelaksanaan pemungutan dan perhitungan suara",
+    ),
+    ("kegiatan", "Penyusunan laporan sernesteran dan tahunan", "Penyusunan laporan semesteran dan tahunan"),
+    # a word beside a common short word, or beside a piece a join already took
+    ("kegiatan", "Pengaturan lalu lintas pada jam slbuk", "Pengaturan lalu lintas pada jam sibuk"),
+    ("kegiatan", "ibu hamil berisiko tin ggi oleb bidan desa", "ibu hamil berisiko tinggi oleh bidan desa"),
     # a split where a piece is a word too: the joined word is far likelier
     ("kegiatan", "Rapat Kepala Bada n Pusat", "Rapat Kepala Badan Pusat"),
     ("kegiatan", "Distribusi Logis tik pemilu tepat wak tu", "Distribusi Logistik pemilu tepat waktu"),

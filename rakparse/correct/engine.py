@@ -107,10 +107,14 @@ _FUNCTION_WORDS = (
     "atas",
     "tahun",
 )
+#: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
+_COMMON_SHORT = 500
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
 _JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
+#: multi-character confusions sure enough to undo on their own (observed, true)
+_STRONG_MULTI = (("rn", "m"), ("li", "h"), ("cl", "d"), ("vv", "w"))
 _TOKEN_RE = re.compile(r"[^\W_]+")
 _URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
@@ -321,7 +325,7 @@ class Corrector:
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         for number, token in enumerate(tokens):
-            if number not in done and not self._beside_fragment(text, tokens, number):
+            if number not in done and not self._beside_fragment(text, tokens, number, done):
                 self._word(text, token, column, changes, doubts)
         return self._apply(text, changes, doubts)
 
@@ -402,21 +406,28 @@ class Corrector:
         folded = token.folded
         if len(folded) > 3 or folded.isdigit() or (len(folded) > 1 and token.text.isupper()):
             return False
+        if len(folded) == 3 and self.lexicon.ranks.get(folded, _COMMON_SHORT + 1) <= _COMMON_SHORT:
+            return folded in _JOIN_SUFFIXES  # `jam`, `ibu`, `dua` are words; `kan`, `nya` pieces
         return folded not in _SHORT_WORDS and folded not in _FUNCTION_WORDS and folded not in self.vocab.words
 
-    def _beside_fragment(self, text: str, tokens: list[_Token], number: int) -> bool:
-        """Is this token glued by one space to a fragment? Then it is half a word:
-        changing it alone would make a wrong word out of it (`ter padii`)."""
+    def _beside_fragment(self, text: str, tokens: list[_Token], number: int, done: set[int]) -> bool:
+        """Is this token glued by one space to a fragment (not one a join took)? Then it
+        is half a word: changing it alone would make a wrong word out of it (`ter padii`)."""
         token = tokens[number]
+        before, after = number - 1, number + 1
         if (
-            number > 0
-            and text[tokens[number - 1].end : token.start] == " "
-            and self._fragment(tokens[number - 1])
+            before >= 0
+            and before not in done
+            and text[tokens[before].end : token.start] == " "
+            and self._fragment(tokens[before])
         ):
             return True
-        if number + 1 < len(tokens) and text[token.end : tokens[number + 1].start] == " ":
-            return self._fragment(tokens[number + 1])
-        return False
+        return (
+            after < len(tokens)
+            and after not in done
+            and text[token.end : tokens[after].start] == " "
+            and self._fragment(tokens[after])
+        )
 
     def _apply(self, text: str, changes: list[_Change], doubts: list[tuple[str, str]]) -> _Result:
         changes.sort(key=lambda change: change.start)
@@ -866,8 +877,8 @@ class Corrector:
 
     def _split_and_fix(self, token: _Token, column: str, changes: list[_Change]) -> bool:
         """Two glued words of which one is also misread: split at a case change
-        (``PerencamaanPembangiinan``) or after a glued function word (``danpengawa5an``),
-        then correct each piece that needs it. Every piece must end up a listed word."""
+        (``PerencamaanPembangiinan``) or beside a glued function word (``danpengawa5an``,
+        ``pcmungutandan``), then correct each piece that needs it. Every piece must end up a listed word."""
         text, folded = token.text, token.folded
         # `peradiIan` is a misread l, not two words
         cuts = [
@@ -877,6 +888,12 @@ class Corrector:
         ]
         if not cuts and not text[:1].isupper():
             cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
+        if not cuts:  # `pcmungutandan`: a function word glued after a misread word
+            cuts = [
+                len(folded) - len(w)
+                for w in _FUNCTION_WORDS
+                if len(w) >= 3 and folded.endswith(w) and len(folded) - len(w) >= 5
+            ]
         if len(cuts) != 1:
             return False
         pieces = [text[: cuts[0]], text[cuts[0] :]]
@@ -935,6 +952,7 @@ class Corrector:
         if len(word) >= 6 and self._split(token, changes):
             return
         if best is None:
+            self._derived_reading(text, token, changes)
             return
         if rival is not None:
             message = (
@@ -945,6 +963,24 @@ class Corrector:
             return
         to = self.spelled(self._shape(text, token, best), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
+
+    def _derived_reading(self, text: str, token: _Token, changes: list[_Change]) -> None:
+        """``sernesteran`` → ``semesteran``: undoing one strong multi-character confusion
+        gives a valid derivation, which the word list (and so the search) lacks."""
+        if len(token.folded) < 6:
+            return
+        readings = {
+            token.folded[:at] + true + token.folded[at + len(seen) :]
+            for seen, true in _STRONG_MULTI
+            for at in range(len(token.folded))
+            if token.folded.startswith(seen, at)
+        }
+        valid = [reading for reading in readings if self.is_known(reading)]
+        if len(valid) == 1:
+            to = self.spelled(self._shape(text, token, valid[0]), valid[0])
+            score = similarity(token.folded, valid[0])
+            if score >= self.min_score:
+                changes.append(_Change(token.start, token.end, to, score, "lexicon"))
 
     def _fix_label(self, text: str) -> _Result:
         head, colon, rest = text.partition(":")
