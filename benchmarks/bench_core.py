@@ -2,7 +2,9 @@
 
 Measures, in one run on this machine:
 - converting the real sample in process (median of many runs), with OCR correction
-  and with --no-fix, and the share correction adds;
+  and with --no-fix, and the share correction adds: with every cell and word new to
+  the corrector (the strict figure), in a batch of the text samples (words learnt in
+  one document kept for the next), and end to end through `rakparse convert`;
 - cold loading of the corrector (vocabulary and lexicon) in a fresh interpreter;
 - CLI start-up: `rakparse --version`, against a bare `python -c pass` baseline.
 Targets (issue 2 and 3): sample < 10 ms in process; start-up < 0.25 s; correction
@@ -61,6 +63,20 @@ def main() -> None:
         convert(data, fixed)
 
     with_fix = median_seconds(fresh, 50)
+    texts = [path.read_bytes() for path in sorted(SAMPLE.parent.glob("*.txt"))]
+
+    def batch(options: ConvertOptions) -> None:
+        corrector.forget()  # a new batch: what it learns of words is kept across its documents
+        for text in texts:
+            convert(text, options)
+
+    batch_without = median_seconds(lambda: batch(plain), 20)
+    batch_with = median_seconds(lambda: batch(fixed), 20)
+    out = ROOT / "out" / "bench-core.json"
+    out.parent.mkdir(exist_ok=True)
+    cli = [str(Path(sys.executable).with_name("rakparse")), "convert", str(SAMPLE), "-o", str(out)]
+    cli_with = subprocess_seconds(cli)
+    cli_without = subprocess_seconds([*cli, "--no-fix"])
     first_fix = seconds_in_fresh_process(
         "from rakparse.pipeline import convert; from rakparse.correct.engine import load_corrector; "
         f"load_corrector(); d = open({str(SAMPLE)!r}, 'rb').read()",
@@ -78,6 +94,17 @@ def main() -> None:
     print(f"{'  with correction, same file again (cached)':44} {repeat * 1000:10.2f} ms")
     print(f"{'  with correction, first file of a process':44} {first_fix * 1000:10.2f} ms")
     print(f"{'time correction adds (cells new to it)':44} {(with_fix / without - 1) * 100:10.1f} %   <= 30 %")
+    label = f"  a batch of the {len(texts)} text samples, --no-fix"
+    print(f"{label:44} {batch_without * 1000:10.2f} ms")
+    print(
+        f"{'  the same batch with correction':44} {batch_with * 1000:10.2f} ms  "
+        f"(+{(batch_with / batch_without - 1) * 100:.0f} %)"
+    )
+    print(f"{'  rakparse convert sample.txt, --no-fix':44} {cli_without * 1000:10.1f} ms")
+    print(
+        f"{'  rakparse convert sample.txt':44} {cli_with * 1000:10.1f} ms  "
+        f"(+{(cli_with / cli_without - 1) * 100:.0f} %)"
+    )
     print(f"{'cold load of vocabulary and lexicon':44} {cold * 1000:10.1f} ms  <= 100 ms")
     print(f"{'rakparse --version start-up':44} {startup * 1000:10.1f} ms  < 250 ms")
     print(

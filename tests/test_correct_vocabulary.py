@@ -132,3 +132,10 @@ def test_missing_user_file_is_a_usage_error(tmp_path: Path) -> None:
         load_corrector([missing])
     assert caught.value.path == str(missing)
     assert "not found" in caught.value.what
+
+
+def test_lexicon_ranks_follow_the_file_order() -> None:
+    ranks = load_lexicon().ranks
+    assert (ranks["yang"], ranks["dan"], ranks["di"]) == (1, 2, 3)
+    assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
+    assert not any(word.startswith("#") for word in ranks)

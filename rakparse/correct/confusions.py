@@ -171,10 +171,11 @@ class CandidateIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
-        self._by_end: dict[tuple[int, str], list[str]] = {}
-        for word in self.known:
-            self._by_end.setdefault((len(word), word[0]), []).append(word)
-            self._by_end.setdefault((len(word), "$" + word[-1]), []).append(word)
+        # sorted by length, so the words of a length window are one slice
+        self._sorted = sorted(self.known, key=len)
+        self._starts: dict[int, int] = {}
+        for position, word in enumerate(self._sorted):
+            self._starts.setdefault(len(word), position)
         self._windows: dict[tuple[int, int, str, str], list[str]] = {}
 
     def _window(self, size: int, spread: int, first: str, last: str) -> list[str]:
@@ -184,17 +185,12 @@ class CandidateIndex:
         key = (size, spread, first, last)
         words = self._windows.get(key)
         if words is None:
-            words = [
-                word
-                for length in range(size - spread, size + spread + 1)
-                for word in self._by_end.get((length, first), ())
-            ]
-            words.extend(
-                word
-                for length in range(size - spread, size + spread + 1)
-                for word in self._by_end.get((length, "$" + last), ())
-                if word[0] != first  # listed already
+            low = self._starts.get(size - spread, 0) if size - spread > 0 else 0
+            high = min(
+                (self._starts[length] for length in self._starts if length > size + spread),
+                default=len(self._sorted),
             )
+            words = [word for word in self._sorted[low:high] if word[0] == first or word[-1] == last]
             self._windows[key] = words
         return words
 

@@ -223,11 +223,13 @@ class Corrector:
     # -- public ---------------------------------------------------------------
 
     def forget(self) -> None:
-        """Drop the per-text results kept between calls (for benchmarks and long batches)."""
+        """Drop the results kept between calls, of cells and of words (for benchmarks)."""
         self._cache.clear()
         self._near.clear()
         self._known.clear()
         self._plain.clear()
+        ocr_cost.cache_clear()
+        similarity.cache_clear()
 
     def fix(self, text: str, *, column: str, line: int) -> Fixed:
         """Correct one cell's text; ``line`` is recorded in every correction."""

@@ -172,10 +172,9 @@ def is_derivation(word: str, known: Mapping[str, int]) -> bool:
 def load_lexicon() -> Lexicon:
     """The shipped word list, read once."""
     text = (resources.files("rakparse") / "data" / LEXICON_FILE).read_text(encoding="utf-8")
-    ranks: dict[str, int] = {}
-    rank = 0
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            rank += 1
-            ranks.setdefault(line, rank)
+    lines = text.splitlines()
+    header = next((number for number, line in enumerate(lines) if not line.startswith("#")), len(lines))
+    words = [line for line in lines[header:] if line]
+    # built in C: the first line of a word gives its rank (the list has no repeats)
+    ranks = dict(zip(reversed(words), range(len(words), 0, -1), strict=True))
     return Lexicon(ranks)
