@@ -53,6 +53,14 @@ FIXES = [
         "Pelaksanaan pemungutan dan perhitungan suara",
     ),
     ("kegiatan", "Penyusunan laporan sernesteran dan tahunan", "Penyusunan laporan semesteran dan tahunan"),
+    # a common four-letter word before a glued `dan`; an I read as l takes its case from the context
+    ("pelaksana", "Subbagian Keuangan, Umumdan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
+    (
+        "indikator",
+        "Evaluasi Akuntabilitas Kinerja lnstansi Pemerintah",
+        "Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
+    ),
+    ("kegiatan", "Penyusunan lnformasi publik", "Penyusunan informasi publik"),
     # a word beside a common short word, or beside a piece a join already took
     ("kegiatan", "Pengaturan lalu lintas pada jam slbuk", "Pengaturan lalu lintas pada jam sibuk"),
     ("kegiatan", "ibu hamil berisiko tin ggi oleb bidan desa", "ibu hamil berisiko tinggi oleh bidan desa"),

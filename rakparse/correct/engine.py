@@ -109,6 +109,8 @@ _FUNCTION_WORDS = (
 )
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
 _COMMON_SHORT = 500
+#: a four-letter word this frequent (rank) may be split off a glued function word
+_COMMON_FOUR = 5000
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
@@ -372,7 +374,9 @@ class Corrector:
                     size = len(phrase.key)
                     if start < 0 or start + size > len(folded) or second - first != gap:
                         continue
-                    window = folded[start : start + size]
+                    window = tuple(folded[start : start + size])
+                    if window == phrase.key:
+                        continue  # the phrase itself, as it is most often met
                     differing = [(a, b) for a, b in zip(window, phrase.key, strict=True) if a != b]
                     if len(differing) == 1 and self._may_swap(*differing[0]):
                         return True
@@ -569,16 +573,18 @@ class Corrector:
         rank = self.lexicon.ranks.get(word)
         return len(word) >= 5 and rank is not None and rank <= 10000
 
-    def _split_part(self, word: str, *, camel: bool = False) -> bool:
+    def _split_part(self, word: str, *, camel: bool = False, function_next: bool = False) -> bool:
         """Can ``word`` stand alone after splitting a glued token? Only clear cases."""
         if word in _FUNCTION_WORDS:
             return True
+        rank = self.lexicon.ranks.get(word)
+        if function_next and len(word) == 4 and rank is not None and rank <= _COMMON_FOUR:
+            return True  # `Umumdan`: a common short word before a glued function word
         canonical = self.vocab.terms.get(word)
         if canonical is not None and (len(word) >= 5 or (camel and canonical.isupper())):
             return True  # not `kep` (an abbreviation) out of `keputuhan`
         if len(word) < (4 if camel else 5):
             return False  # `kari`, `stem`, `nata`: too often the piece of an OCR error
-        rank = self.lexicon.ranks.get(word)
         if rank is not None:
             return rank <= 20000
         return len(word) >= 6 and word in self.vocab.words  # a listed word, not a derivation guess
@@ -613,7 +619,11 @@ class Corrector:
                 and not (self._common(left) and self._common(right))
             ):
                 continue  # `Kediri` is a name, not `Ke diri`; two long common words may be glued
-            if not (self._split_part(left, camel=camel) and self._split_part(right, camel=camel)):
+            before_function = right in _FUNCTION_WORDS and len(right) >= 3
+            if not (
+                self._split_part(left, camel=camel, function_next=before_function)
+                and self._split_part(right, camel=camel)
+            ):
                 continue
             weight = min(self.prior(left, ""), self.prior(right, "")) + (3.0 if camel else 0.0)
             options.append((weight, cut))
@@ -856,12 +866,15 @@ class Corrector:
 
     def _shape(self, text: str, token: _Token, candidate: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
-        first letter (``erwujudnya``, ``5uara``); then the cell start and the neighbours
-        decide between Title and lower case."""
+        first letter or its case (``erwujudnya``, ``5uara``, ``lnstansi``, where ``l`` may
+        be ``I`` or ``i``); then the cell start and the neighbours decide between Title
+        and lower case."""
         word = token.text
         first = word[:1].casefold()
-        lost = not first.isalpha() or (
-            first != candidate[:1].casefold() and first == candidate[1:2].casefold()
+        lost = (
+            not first.isalpha()
+            or (first != candidate[:1].casefold() and first == candidate[1:2].casefold())
+            or (word[:1] == "l" and candidate[:1].casefold() == "i")  # `lnstansi`: an I read as l
         )
         if not lost or (len(word) > 1 and word.isupper()):
             return word
