@@ -61,6 +61,27 @@ FIXES = [
         "Evaluasi Akuntabilitas Kinerja Instansi Pemerintah",
     ),
     ("kegiatan", "Penyusunan lnformasi publik", "Penyusunan informasi publik"),
+    # glued words: the cut whose pieces need least repair; a joined word valid only by
+    # affix rules gives way to a listed word one slip away
+    ("kegiatan", "Penyusunan laporan tahunandan profil", "Penyusunan laporan tahunan dan profil"),
+    ("kegiatan", "Rencana Kerja Diria s Pendidikan", "Rencana Kerja Dinas Pendidikan"),
+    ("kegiatan", "Penyaluran bantuan Iogistik dan peralatan", "Penyaluran bantuan logistik dan peralatan"),
+    # a derivation the word list lacks, from the root of a near word
+    (
+        "kegiatan",
+        "Penyidikan tindak pidana dan peelimpahan berkas",
+        "Penyidikan tindak pidana dan pelimpahan berkas",
+    ),
+    (
+        "indikator",
+        "Persentase guru yang bekualifikasi sarjana",
+        "Persentase guru yang berkualifikasi sarjana",
+    ),
+    # a digit and another slip; a doubled letter of a common short word; two common words glued
+    ("kegiatan", "Peningkatan Partti5ipasi masyarakat", "Peningkatan Partisipasi masyarakat"),
+    ("pelaksana", "Bidang Pelayanan Pencatatan 5ipil", "Bidang Pelayanan Pencatatan Sipil"),
+    ("kegiatan", "Pengelolaan data dann informasi", "Pengelolaan data dan informasi"),
+    ("kegiatan", "Pembangunan gedungbaru kantor", "Pembangunan gedung baru kantor"),
     # a word beside a common short word, or beside a piece a join already took
     ("kegiatan", "Pengaturan lalu lintas pada jam slbuk", "Pengaturan lalu lintas pada jam sibuk"),
     ("kegiatan", "ibu hamil berisiko tin ggi oleb bidan desa", "ibu hamil berisiko tinggi oleh bidan desa"),
@@ -107,6 +128,14 @@ UNCHANGED = [
     ("kegiatan", "Pengadaan alat tulis kantor an perlengkapan"),
     # a short unknown word whose nearest common word has a rival stays, without a warning
     ("kegiatan", "Pengadaan busu perpustakaan"),
+    # a word neither list knows, two plain edits from a listed one
+    ("indikator", "Tingkat maturitas penyelenggaraan SPIP"),
+    # words KBBI writes with a bound form joined (pasca-, antar-, pra-, non-), and
+    # derivations the word list lacks, whose nearest listed word is another form of them
+    ("kegiatan", "Pengkajian kebutuhan pascabencana dan pascapanen antarkabupaten"),
+    ("kegiatan", "Fasilitasi asuransi petani penggarap dan pelimpahan berkas"),
+    ("kegiatan", "Penyebarluasan peringatan dini melalui media sosial"),
+    ("kegiatan", "Pengadaan busu perpustakaan"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]
@@ -118,11 +147,26 @@ def test_leaves_alone(corrector: Corrector, column: str, text: str) -> None:
     assert (fixed.text, fixed.corrections) == (text, ())
 
 
-def test_clean_development_set_is_not_changed(corrector: Corrector) -> None:
-    for column, text in correction_eval.load_dev_set():
+def test_clean_development_text_is_never_changed_and_rarely_doubted(corrector: Corrector) -> None:
+    """No change on clean text. A word the lists lack may be reported as uncertain
+    (`'detensi' may be 'deteksi' or 'retensi'`), but in well under 1 % of the cells."""
+    cells = correction_eval.load_dev_set()
+    doubted = 0
+    for column, text in cells:
         fixed = fix(corrector, text, column)
         assert fixed.text == text, fixed.corrections
-        assert not fixed.warnings
+        doubted += bool(fixed.warnings)
+    assert len(cells) > 400
+    assert doubted <= len(cells) // 100
+
+
+def test_clean_held_out_text_is_rarely_changed(corrector: Corrector) -> None:
+    """The held-out set is measured, not tuned on: a word neither list knows may be
+    taken for a misread one (`wicara` → `bicara`). A guard against that growing."""
+    cells = correction_eval.load_dev_set(correction_eval.HOLDOUT_DIR)
+    changed = sum(fix(corrector, text, column).text != text for column, text in cells)
+    assert len(cells) > 200
+    assert changed <= len(cells) // 100
 
 
 def test_no_fix_is_identity() -> None:

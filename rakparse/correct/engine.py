@@ -39,7 +39,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct.confusions import DIGIT_LETTERS, CandidateIndex, ocr_cost, rank_candidates, similarity
-from rakparse.correct.lexicon import Lexicon, load_lexicon
+from rakparse.correct.lexicon import Lexicon, derived_forms, load_lexicon, roots
 from rakparse.correct.vocabulary import (
     Phrase,
     VocabEntry,
@@ -61,6 +61,9 @@ NEAR_DISTANCE = 2
 #: the OCR cost a word of four or five letters may have: short words are easy to
 #: misread into other real words (`svata` → `sata`, not `satu`)
 SHORT_ALLOWED = 0.7
+#: the OCR cost a word of nine letters or more may have: a plain edit and a cheap one
+#: (`Peseediaan`: r lost, e doubled), not two plain edits (`maturitas` is no `mayoritas`)
+LONG_ALLOWED = 1.8
 #: ... or this, to a common word when no other word comes near (no warning when one does)
 SHORT_CLEAR = 1.0
 #: a common word (Zipf): `untuk`, `kota`, `surat`
@@ -72,6 +75,12 @@ DOMAIN_BOOST = 1.0
 JOIN_ODDS = 3.5
 #: a word rarer than this (Zipf) is weak evidence of itself: more likely a piece
 RARE_PRIOR = 3.0
+#: from this length, the affixed forms of near words' roots are candidates too
+FAMILY_MIN = 6
+#: how many of the nearest listed words lend their roots
+FAMILY_ROOTS_FROM = 8
+#: a derived form is this much less likely (Zipf) than its root
+FAMILY_DISCOUNT = 2.5
 #: tokens shorter than this are never changed alone
 MIN_LENGTH = 4
 
@@ -177,6 +186,18 @@ def apply_case(original: str, word: str) -> str:
     return word.lower()
 
 
+def same_root(a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` two affixed forms of one word (only the affixes differ)?
+
+    >>> same_root("penggarap", "menggarap"), same_root("penyebarluasan", "menyebarluaskan")
+    (True, True)
+    >>> same_root("keangan", "keuangan"), same_root("penyusuan", "penyusunan")
+    (False, False)
+    """
+    shared = (roots(a) | {a}) & (roots(b) | {b})
+    return any(len(root) >= 4 for root in shared)
+
+
 class Corrector:
     """Fixes OCR errors in the cells of a RAK table; build it with ``load_corrector``."""
 
@@ -195,6 +216,7 @@ class Corrector:
         self._cache: dict[tuple[str, str], _Result] = {}
         self._index: CandidateIndex | None = None
         self._near: dict[str, list[str]] = {}
+        self._families: dict[str, dict[str, float]] = {}
         self._known: dict[str, bool] = {}
         self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
         self._anchors: dict[tuple[str, ...], int] = {}
@@ -228,6 +250,7 @@ class Corrector:
         """Drop the results kept between calls, of cells and of words (for benchmarks)."""
         self._cache.clear()
         self._near.clear()
+        self._families.clear()
         self._known.clear()
         self._plain.clear()
         ocr_cost.cache_clear()
@@ -536,8 +559,13 @@ class Corrector:
             if len(joined) < 6:
                 continue
             if self.is_known(joined):
-                score = similarity(a.text + " " + b.text, joined)
-                changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
+                to = joined
+                if not listed:  # `Diria s`: `dirias` is valid only by affix rules; `dinas` is listed
+                    whole = _Token(joined, a.start, b.end)
+                    better = self._listed_instead(text, whole, column)
+                    to = better[0] if better is not None else joined
+                score = similarity(a.text + " " + b.text, to)
+                changes.append(_Change(a.start, b.end, to, score, self.source(to)))
                 done.update((number, number + 1))
                 continue
             pieces_unknown = not (whole_a or whole_b)
@@ -573,13 +601,16 @@ class Corrector:
         rank = self.lexicon.ranks.get(word)
         return len(word) >= 5 and rank is not None and rank <= 10000
 
-    def _split_part(self, word: str, *, camel: bool = False, function_next: bool = False) -> bool:
+    def _split_part(
+        self, word: str, *, camel: bool = False, function_next: bool = False, long_token: bool = False
+    ) -> bool:
         """Can ``word`` stand alone after splitting a glued token? Only clear cases."""
         if word in _FUNCTION_WORDS:
             return True
         rank = self.lexicon.ranks.get(word)
-        if function_next and len(word) == 4 and rank is not None and rank <= _COMMON_FOUR:
-            return True  # `Umumdan`: a common short word before a glued function word
+        common_four = len(word) == 4 and rank is not None and rank <= _COMMON_FOUR
+        if common_four and (function_next or long_token):
+            return True  # `Umumdan`, `kalirapat`: a common four-letter word glued to another
         canonical = self.vocab.terms.get(word)
         if canonical is not None and (len(word) >= 5 or (camel and canonical.isupper())):
             return True  # not `kep` (an abbreviation) out of `keputuhan`
@@ -620,9 +651,10 @@ class Corrector:
             ):
                 continue  # `Kediri` is a name, not `Ke diri`; two long common words may be glued
             before_function = right in _FUNCTION_WORDS and len(right) >= 3
+            long_token = len(folded) >= 9
             if not (
-                self._split_part(left, camel=camel, function_next=before_function)
-                and self._split_part(right, camel=camel)
+                self._split_part(left, camel=camel, function_next=before_function, long_token=long_token)
+                and self._split_part(right, camel=camel, long_token=long_token)
             ):
                 continue
             weight = min(self.prior(left, ""), self.prior(right, "")) + (3.0 if camel else 0.0)
@@ -777,10 +809,12 @@ class Corrector:
             )
             if len(known) == 1:
                 letters = known[0]
-                at_start = not text[: token.start].strip() or text[: token.start].rstrip()[-1] in ".:;"
-                shape = word if word[:1].isalpha() else ("X" if at_start else "x") + word[1:]
+                shape = self._shape(text, token, letters)
                 to = self.spelled(shape.lower() if shape.islower() else shape, letters)
                 changes.append(_Change(token.start, token.end, to, similarity(word, letters), "pattern"))
+            elif not known and sum(ch.isalpha() for ch in word) >= 5 and not word.isupper():
+                # `Partti5ipasi`: a digit and another slip; the OCR costs know 5/s, 1/l, 0/o
+                self._unknown_word(text, token, column, changes, doubts)
             return
         if len(word) < MIN_LENGTH or self._listed(word):
             return
@@ -838,16 +872,25 @@ class Corrector:
             candidates = [
                 c
                 for c in self.index().near(folded, max_distance=NEAR_DISTANCE if size < 7 else 2)
-                if len(c) >= MIN_LENGTH and not self.vocab.words.get(c, "").isupper()
+                if (len(c) >= MIN_LENGTH or self._common_short(c))
+                and not self.vocab.words.get(c, "").isupper()
             ]
             self._near[folded] = candidates
-        if not candidates:
+        family: dict[str, float] = {}
+        if size >= FAMILY_MIN:
+            family = self._family(folded, candidates)
+        if not candidates and not family:
             return None, 0.0, None
-        ranked = rank_candidates(folded, candidates, lambda c: self.prior(c, column), prune=MARGIN + 0.1)
+        ranked = rank_candidates(
+            folded,
+            [*candidates, *family],
+            lambda c: family[c] if c in family else self.prior(c, column),
+            prune=MARGIN + 0.1,
+        )
         _combined, cost, best = ranked[0]
-        allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else 2.0
+        allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else LONG_ALLOWED
         if capitalized:
-            allowed = min(allowed, 1.0 if size < 9 else 2.0)  # maybe a name: ask for more evidence
+            allowed = min(allowed, 1.0 if size < 9 else LONG_ALLOWED)  # maybe a name: ask for more evidence
         score = similarity(folded, best)
         clear = len(ranked) < 2 or ranked[1][0] - ranked[0][0] >= MARGIN
         if (
@@ -864,17 +907,55 @@ class Corrector:
             return best, score, ranked[1][2]
         return best, score, None
 
+    def _common_short(self, word: str) -> bool:
+        """A three-letter word common enough to be a candidate (`dann` → `dan`)."""
+        rank = self.lexicon.ranks.get(word)
+        return len(word) == 3 and rank is not None and rank <= _COMMON_SHORT
+
+    def _family(self, folded: str, candidates: list[str]) -> dict[str, float]:
+        """Affixed forms of the near words' roots, within two edits of ``folded``, with
+        their prior: a derivation the word list lacks (`pelimpahan`, `berkualifikasi`)
+        competes with the listed words, so `peelimpahan` does not become `kelimpahan`."""
+        family = self._families.get(folded)
+        if family is not None:
+            return family
+        family = {}
+        ranks = self.lexicon.ranks
+        nearest = sorted(
+            (c for c in candidates if len(c) >= FAMILY_MIN),
+            key=lambda c: Levenshtein.distance(folded, c),
+        )[:FAMILY_ROOTS_FROM]
+        bases: set[str] = set()
+        for near in nearest:
+            listed_roots = {root for root in roots(near) if len(root) >= 4 and root in ranks}
+            bases |= listed_roots or {near}  # a near word with no listed root is a root itself
+        for root in bases:
+            prior = max(0.5, self.lexicon.zipf(root) - FAMILY_DISCOUNT)
+            for form in derived_forms(root):
+                if (
+                    form != folded
+                    and form not in ranks
+                    and form not in self.vocab.words
+                    and abs(len(form) - len(folded)) <= 2
+                    and Levenshtein.distance(folded, form, score_cutoff=2) <= 2
+                ):
+                    family[form] = max(prior, family.get(form, 0.0))
+        self._families[folded] = family
+        return family
+
     def _shape(self, text: str, token: _Token, candidate: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
-        first letter or its case (``erwujudnya``, ``5uara``, ``lnstansi``, where ``l`` may
-        be ``I`` or ``i``); then the cell start and the neighbours decide between Title
+        first letter or its case (``erwujudnya``, ``5uara``, ``lnstansi``, ``Iogistik``);
+        then the cell start and the neighbours decide between Title
         and lower case."""
         word = token.text
         first = word[:1].casefold()
         lost = (
             not first.isalpha()
             or (first != candidate[:1].casefold() and first == candidate[1:2].casefold())
-            or (word[:1] == "l" and candidate[:1].casefold() == "i")  # `lnstansi`: an I read as l
+            # `lnstansi`, `Iogistik`: I and l look alike, so the first letter's case is unknown
+            or (word[:1] == "l" and candidate[:1].casefold() == "i")
+            or (word[:1] == "I" and candidate[:1].casefold() == "l")
         )
         if not lost or (len(word) > 1 and word.isupper()):
             return word
@@ -893,7 +974,8 @@ class Corrector:
     def _split_and_fix(self, token: _Token, column: str, changes: list[_Change]) -> bool:
         """Two glued words of which one is also misread: split at a case change
         (``PerencamaanPembangiinan``) or beside a glued function word (``danpengawa5an``,
-        ``pcmungutandan``), then correct each piece that needs it. Every piece must end up a listed word."""
+        ``pcmungutandan``), then correct each piece that needs it. Every piece must end
+        up a listed word; of several cuts, the one whose pieces need least repair wins."""
         text, folded = token.text, token.folded
         # `peradiIan` is a misread l, not two words
         cuts = [
@@ -901,40 +983,53 @@ class Corrector:
             for i in range(3, len(text) - 2)
             if text[i - 1].islower() and text[i].isupper() and text[i] != "I"
         ]
-        if not cuts and not text[:1].isupper():
-            cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
-        if not cuts:  # `pcmungutandan`: a function word glued after a misread word
-            cuts = [
+        if not cuts:
+            if not text[:1].isupper():
+                cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
+            # `pcmungutandan`: a function word glued after a misread word
+            cuts += [
                 len(folded) - len(w)
                 for w in _FUNCTION_WORDS
                 if len(w) >= 3 and folded.endswith(w) and len(folded) - len(w) >= 5
             ]
-        if len(cuts) != 1:
+        elif len(cuts) > 1:
             return False
-        pieces = [text[: cuts[0]], text[cuts[0] :]]
+        options = [option for cut in cuts if (option := self._repaired_pieces(text, cut, column)) is not None]
+        options.sort(key=lambda option: option[0])
+        if not options or (len(options) > 1 and options[1][0] - options[0][0] < MARGIN):
+            return False
+        _cost, to, score, last = options[0]
+        changes.append(_Change(token.start, token.end, to, score, self.source(last)))
+        return True
+
+    def _repaired_pieces(self, text: str, cut: int, column: str) -> tuple[float, str, float, str] | None:
+        """``(repair cost, "left right", score, right)`` for a glued token cut here, or
+        None when a piece cannot be made a listed word."""
         fixed: list[str] = []
         scores: list[float] = []
-        for piece in pieces:
-            if self._listed(piece) or piece.casefold() in _FUNCTION_WORDS:
+        cost = 0.0
+        for piece in (text[:cut], text[cut:]):
+            folded = piece.casefold()
+            if len(piece) < 3 and folded not in _SHORT_WORDS:
+                return None  # `melaluii` is a doubled letter, not `melalui i`
+            if self._listed(piece) or folded in _FUNCTION_WORDS:
                 fixed.append(piece)
                 continue
-            if len(piece) < 3:
-                return False
             if len(piece) < 5 or _HAS_DIGIT.search(piece):
-                digits = "".join(DIGIT_LETTERS.get(ch, ch) for ch in piece.casefold())
+                digits = "".join(DIGIT_LETTERS.get(ch, ch) for ch in folded)
                 if not self._listed(digits):
-                    return False
+                    return None
                 fixed.append(apply_case(piece if piece[:1].isalpha() else "x" + piece[1:], digits))
+                cost += ocr_cost(folded, digits)
                 continue
-            best, score, rival = self._choose(piece.casefold(), column, capitalized=False)
-            if best is None or rival is not None or ocr_cost(piece.casefold(), best) > 1.0:
-                return False
+            best, score, rival = self._choose(folded, column, capitalized=False)
+            if best is None or rival is not None or ocr_cost(folded, best) > 1.0:
+                return None
             fixed.append(self.spelled(piece, best))
             scores.append(score)
+            cost += ocr_cost(folded, best)
         to = " ".join(fixed)
-        score = min(scores) if scores else similarity(text, to)
-        changes.append(_Change(token.start, token.end, to, score, self.source(fixed[-1])))
-        return True
+        return cost, to, (min(scores) if scores else similarity(text, to)), fixed[-1]
 
     def _derived_word(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
         """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
@@ -942,13 +1037,20 @@ class Corrector:
         (``keadilan``), with no rival, replaces it. Listed words are never changed."""
         if len(token.text) < 6 or token.text.isupper():
             return
+        better = self._listed_instead(text, token, column)
+        if better is not None:
+            to, score = better
+            changes.append(_Change(token.start, token.end, to, score, self.source(to)))
+
+    def _listed_instead(self, text: str, token: _Token, column: str) -> tuple[str, float] | None:
+        """``(spelling, score)`` of a common listed word one OCR slip from this word
+        that is valid only by affix rules, with no rival and not another form of it."""
         best, score, rival = self._choose(token.folded, column, capitalized=False)
         if best is None or rival is not None or ocr_cost(token.folded, best) > 1.0:
-            return
-        if self.prior(best, column) < 3.5:
-            return
-        to = self.spelled(self._shape(text, token, best), best)
-        changes.append(_Change(token.start, token.end, to, score, self.source(best)))
+            return None
+        if self.prior(best, column) < 3.5 or same_root(token.folded, best):
+            return None
+        return self.spelled(self._shape(text, token, best), best), score
 
     def _unknown_word(
         self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
@@ -960,6 +1062,8 @@ class Corrector:
         cost = ocr_cost(token.folded, best) if best is not None else 9.0
         if cost >= 1.0 and len(word) >= 6 and self._split(token, changes, function_only=True):
             return  # `Umumdan`: a glued `dan` beats a letter changed
+        if best is not None and same_root(token.folded, best):
+            return  # `penggarap` → `menggarap` changes an affix: grammar, not an OCR slip
         if best is not None and rival is None and cost <= 1.0:
             to = self.spelled(self._shape(text, token, best), best)
             changes.append(_Change(token.start, token.end, to, score, self.source(best)))

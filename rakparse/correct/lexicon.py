@@ -18,6 +18,8 @@ use.
 (True, False)
 >>> lex.is_word("terlaksananya"), lex.is_word("tewujudnya")
 (True, False)
+>>> lex.is_word("pascabencana"), lex.is_word("antarkabupaten")
+(True, True)
 """
 
 from __future__ import annotations
@@ -30,10 +32,39 @@ from importlib import resources
 
 LEXICON_FILE = "lexicon-id.txt"
 
+#: bound forms KBBI writes joined to the next word (`pascapanen`, `antarkabupaten`,
+#: `nonformal`); a word made of one and a valid word is valid
+_BOUND_PREFIXES = (
+    "pasca",
+    "antar",
+    "pra",
+    "non",
+    "multi",
+    "lintas",
+    "purna",
+    "swa",
+    "tuna",
+    "semi",
+    "sub",
+    "super",
+    "ultra",
+    "inter",
+    "trans",
+    "anti",
+    "kontra",
+    "mikro",
+    "makro",
+    "ekstra",
+    "intra",
+    "re",
+)
 #: particles and possessives that attach last (``-nya``, ``-lah``)
 _PARTICLES = ("nya", "lah", "kah", "pun", "ku", "mu")
 #: derivational suffixes
 _SUFFIXES = ("kan", "an", "i")
+#: loanword suffixes of nouns and adjectives (`sektoral`, `zonasi`, `normatif`); the
+#: root must be at least four letters
+_LOAN_SUFFIXES = ("isasi", "asi", "si", "al", "if", "is", "itas")
 #: prefixes with the sound changes they cause: (prefix, letters put back at the root's start)
 _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("memper", ("",)),
@@ -56,7 +87,6 @@ _PREFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("pe", ("",)),
     ("di", ("",)),
     ("ke", ("",)),
-    ("se", ("",)),
     ("be", ("",)),  # only before r: be+rencana
     ("te", ("",)),  # only before r: te+rasa
 )
@@ -78,8 +108,6 @@ _NASAL_NEXT = {
 _SHORT_ROOT_RANK = 2000
 #: shorter words are not analysed as derivations (``apan`` is not apa + -an)
 _MIN_DERIVED = 6
-#: rarer roots (often names or foreign words: ``daffa``) license no derivation
-_ROOT_RANK = 20000
 #: a root must be at least this long to license a derivation
 _MIN_ROOT = 3
 
@@ -106,10 +134,14 @@ class Lexicon:
         if "-" in folded:  # reduplication and compounds: every part valid
             parts = [part for part in folded.split("-") if part]
             return bool(parts) and all(self.is_word(part) for part in parts)
+        for prefix in _BOUND_PREFIXES:  # `pascabencana`, `antarsekolah`, written as one word
+            rest = folded[len(prefix) :]
+            if folded.startswith(prefix) and len(rest) >= _MIN_DERIVED - 2 and self.is_word(rest):
+                return True
         return is_derivation(folded, self.ranks)
 
 
-def _roots(word: str) -> set[str]:
+def roots(word: str) -> set[str]:
     """Possible roots of ``word`` after stripping one particle, suffix and prefix layer."""
     stems = {word}
     for particle in _PARTICLES:
@@ -120,7 +152,11 @@ def _roots(word: str) -> set[str]:
             rest = stem[: -len(suffix)]
             if stem.endswith(suffix) and len(rest) >= _MIN_ROOT and not rest.endswith(suffix[-1]):
                 stems.add(rest)  # `-i` never follows a root's final i (`verifikasii`)
-    roots = set(stems)
+        for suffix in _LOAN_SUFFIXES:
+            rest = stem[: -len(suffix)]
+            if stem.endswith(suffix) and len(rest) >= _MIN_ROOT + 1:
+                stems.add(rest)
+    found = set(stems)
     for stem in stems:
         for prefix, restores in _PREFIXES:
             rest = stem[len(prefix) :]
@@ -138,9 +174,70 @@ def _roots(word: str) -> set[str]:
                     and not (prefix in ("meng", "peng") and rest.startswith(_VOWELS))
                 ):
                     continue  # `penbangunan` is not pen- + bangun: that is pem-
-                roots.add(letter + rest)
-    roots.discard(word)
-    return roots
+                found.add(letter + rest)
+    found.discard(word)
+    return found
+
+
+#: the affix pairs ``derived_forms`` puts around a root (`me`/`pe` take a nasal), the
+#: productive ones only: `ke-an` but no bare `ke-`; `-nya` may follow any of them
+_CONFIXES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("", ("an", "kan", "i")),
+    ("di", ("", "kan", "i")),
+    ("ke", ("an",)),
+    ("ter", ("", "kan", "i")),
+    ("ber", ("", "an", "kan")),
+    ("per", ("", "an", "kan", "i")),
+    ("memper", ("", "kan", "i")),
+    ("diper", ("", "kan", "i")),
+    ("me", ("", "kan", "i")),
+    ("pe", ("", "an")),
+)
+
+
+def _nasal(base: str, root: str) -> str:
+    """``me``/``pe`` + root with the nasal the root's first letter takes."""
+    first = root[:1]
+    if first in ("b", "f", "v"):
+        return base + "m" + root
+    if first == "p":
+        return base + "m" + root[1:]
+    if first in ("d", "c", "j", "z"):
+        return base + "n" + root
+    if first == "t":
+        return base + "n" + root[1:]
+    if first == "k":
+        return base + "ng" + root[1:]
+    if first in ("g", "h") or first in _VOWELS:
+        return base + "ng" + root
+    if first == "s":
+        return base + "ny" + root[1:]
+    return base + root  # l, m, n, r, w, y
+
+
+def derived_forms(root: str) -> set[str]:
+    """Regular affixed forms of ``root``: the words OCR errors in a derivation are
+    nearest to, which a frequency list often lacks.
+
+    >>> sorted(form for form in derived_forms("garap") if form.startswith("pe"))[:3]
+    ['penggarap', 'penggarapan', 'penggarapannya']
+    >>> "berkualifikasi" in derived_forms("kualifikasi")
+    True
+    """
+    forms: set[str] = set()
+    for prefix, suffixes in _CONFIXES:
+        if prefix in ("me", "pe"):
+            stem = _nasal(prefix, root)
+        elif prefix in ("ber", "ter", "per") and root.startswith("r"):
+            stem = prefix[:-1] + root
+        else:
+            stem = prefix + root
+        for suffix in suffixes:
+            forms.add(stem + suffix)
+            forms.add(stem + suffix + "nya")
+    forms.add(root + "nya")
+    forms.discard(root)
+    return forms
 
 
 def is_derivation(word: str, known: Mapping[str, int]) -> bool:
@@ -158,14 +255,14 @@ def is_derivation(word: str, known: Mapping[str, int]) -> bool:
         rank = known.get(root)
         if rank is None or len(root) < min_length:
             return False
-        return rank <= (_ROOT_RANK if len(root) > _MIN_ROOT else _SHORT_ROOT_RANK)
+        return len(root) > _MIN_ROOT or rank <= _SHORT_ROOT_RANK
 
     if len(word) < _MIN_DERIVED:
         return False
-    first = _roots(word)
+    first = roots(word)
     if any(good(root, _MIN_ROOT) for root in first):
         return True
-    return any(good(inner, _MIN_ROOT + 1) for root in first if len(root) >= 5 for inner in _roots(root))
+    return any(good(inner, _MIN_ROOT + 1) for root in first if len(root) >= 5 for inner in roots(root))
 
 
 @functools.cache
