@@ -78,7 +78,7 @@ RARE_PRIOR = 3.0
 #: from this length, the affixed forms of near words' roots are candidates too
 FAMILY_MIN = 6
 #: how many of the nearest listed words lend their roots
-FAMILY_ROOTS_FROM = 8
+FAMILY_ROOTS_FROM = 3
 #: a derived form is this much less likely (Zipf) than its root
 FAMILY_DISCOUNT = 2.5
 #: tokens shorter than this are never changed alone
@@ -217,6 +217,7 @@ class Corrector:
         self._index: CandidateIndex | None = None
         self._near: dict[str, list[str]] = {}
         self._families: dict[str, dict[str, float]] = {}
+        self._root_forms: dict[str, dict[int, list[str]]] = {}  # of listed roots: kept
         self._known: dict[str, bool] = {}
         self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
         self._anchors: dict[tuple[str, ...], int] = {}
@@ -255,6 +256,7 @@ class Corrector:
         self._plain.clear()
         ocr_cost.cache_clear()
         similarity.cache_clear()
+        roots.cache_clear()
 
     def fix(self, text: str, *, column: str, line: int) -> Fixed:
         """Correct one cell's text; ``line`` is recorded in every correction."""
@@ -913,7 +915,7 @@ class Corrector:
         return len(word) == 3 and rank is not None and rank <= _COMMON_SHORT
 
     def _family(self, folded: str, candidates: list[str]) -> dict[str, float]:
-        """Affixed forms of the near words' roots, within two edits of ``folded``, with
+        """Affixed forms of the near words' roots, one edit from ``folded``, with
         their prior: a derivation the word list lacks (`pelimpahan`, `berkualifikasi`)
         competes with the listed words, so `peelimpahan` does not become `kelimpahan`."""
         family = self._families.get(folded)
@@ -931,17 +933,23 @@ class Corrector:
             bases |= listed_roots or {near}  # a near word with no listed root is a root itself
         for root in bases:
             prior = max(0.5, self.lexicon.zipf(root) - FAMILY_DISCOUNT)
-            for form in derived_forms(root):
-                if (
-                    form != folded
-                    and form not in ranks
-                    and form not in self.vocab.words
-                    and abs(len(form) - len(folded)) <= 2
-                    and Levenshtein.distance(folded, form, score_cutoff=2) <= 2
-                ):
-                    family[form] = max(prior, family.get(form, 0.0))
+            for length in (len(folded) - 1, len(folded), len(folded) + 1):
+                for form in self._unlisted_forms(root).get(length, ()):
+                    if form != folded and Levenshtein.distance(folded, form, score_cutoff=1) <= 1:
+                        family[form] = max(prior, family.get(form, 0.0))
         self._families[folded] = family
         return family
+
+    def _unlisted_forms(self, root: str) -> dict[int, list[str]]:
+        """The derived forms of a listed root that neither list has, by length."""
+        forms = self._root_forms.get(root)
+        if forms is None:
+            forms = {}
+            for form in derived_forms(root):
+                if form not in self.lexicon.ranks and form not in self.vocab.words:
+                    forms.setdefault(len(form), []).append(form)
+            self._root_forms[root] = forms
+        return forms
 
     def _shape(self, text: str, token: _Token, candidate: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the

@@ -141,7 +141,8 @@ class Lexicon:
         return is_derivation(folded, self.ranks)
 
 
-def roots(word: str) -> set[str]:
+@functools.lru_cache(maxsize=65536)
+def roots(word: str) -> frozenset[str]:
     """Possible roots of ``word`` after stripping one particle, suffix and prefix layer."""
     stems = {word}
     for particle in _PARTICLES:
@@ -176,7 +177,7 @@ def roots(word: str) -> set[str]:
                     continue  # `penbangunan` is not pen- + bangun: that is pem-
                 found.add(letter + rest)
     found.discard(word)
-    return found
+    return frozenset(found)
 
 
 #: the affix pairs ``derived_forms`` puts around a root (`me`/`pe` take a nasal), the
@@ -215,7 +216,8 @@ def _nasal(base: str, root: str) -> str:
     return base + root  # l, m, n, r, w, y
 
 
-def derived_forms(root: str) -> set[str]:
+@functools.lru_cache(maxsize=16384)
+def derived_forms(root: str) -> frozenset[str]:
     """Regular affixed forms of ``root``: the words OCR errors in a derivation are
     nearest to, which a frequency list often lacks.
 
@@ -237,7 +239,7 @@ def derived_forms(root: str) -> set[str]:
             forms.add(stem + suffix + "nya")
     forms.add(root + "nya")
     forms.discard(root)
-    return forms
+    return frozenset(forms)
 
 
 def is_derivation(word: str, known: Mapping[str, int]) -> bool:
