@@ -975,7 +975,8 @@ class Corrector:
         following = [w for w in _TOKEN_RE.findall(text[token.end :])[:2] if w.casefold() not in _STOPWORDS][
             :1
         ]
-        titles = sum(w[:1].isupper() for w in previous + following)
+        # acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
+        titles = sum(w[:1].isupper() and not w.isupper() for w in previous + following)
         lowers = sum(w[:1].islower() for w in previous + following)
         return "Xx" if titles and titles >= lowers else "xx"
 
