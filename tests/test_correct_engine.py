@@ -66,6 +66,12 @@ FIXES = [
     ("kegiatan", "Penyusunan laporan tahunandan profil", "Penyusunan laporan tahunan dan profil"),
     ("kegiatan", "Rencana Kerja Diria s Pendidikan", "Rencana Kerja Dinas Pendidikan"),
     ("kegiatan", "Penyaluran bantuan Iogistik dan peralatan", "Penyaluran bantuan logistik dan peralatan"),
+    # a collocation of plan tables decides between two near words (`tidak`, `tindak`)
+    (
+        "kegiatan",
+        "Timdak lanjut rekomendasi hasil pemeriksaan",
+        "Tindak lanjut rekomendasi hasil pemeriksaan",
+    ),
     # a derivation the word list lacks, from the root of a near word
     (
         "kegiatan",

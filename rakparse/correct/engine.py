@@ -774,6 +774,7 @@ class Corrector:
                 known_changes += 1
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
+
             else:
                 if len(target) <= 4 and exact >= 2:
                     limit = 0.75 * len(target)  # `Aaii Peraga Kampanye`
@@ -786,6 +787,16 @@ class Corrector:
                     if own + 1.0 < cost:
                         return None  # `keuanan` is plainly `keuangan`, not the phrase's `kepala`
             total += cost
+        if known_changes:
+            # the other words must hold: two that are not `dan` (`Baring Milk Negara` has
+            # `Negara` and the misread `Baring`; `jalan dan X` has only `jalan`)
+            evidence = sum(
+                phrase.key[j] not in _STOPWORDS
+                and (window[j].folded == phrase.key[j] or not self.is_known(window[j].folded))
+                for j in range(len(window))
+            )
+            if evidence < 2:
+                return None
         length = sum(len(word) for word in phrase.key)
         sim = 1.0 - total / length
         needed = 0.85 if known_changes else 0.8
