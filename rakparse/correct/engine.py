@@ -8,13 +8,21 @@ worse than none. So, in order:
    it (``Baring Milk Negara`` → ``Barang Milik Negara``): this is the only way a
    token that is itself a valid word (``Milk``) gets changed, besides the header
    label context (``MAMA/UNIT ORGANISASI``);
-3. any other token that is a vocabulary word or a valid Indonesian word (or a
-   regular derivation of one) is left alone; so are short tokens, numbers, URLs,
-   and acronyms that are not an OCR slip of a known acronym (``PPIID`` → ``PPID``);
+3. any other token that is a vocabulary word or a listed Indonesian word is left
+   alone; so are short tokens, numbers, URLs, and acronyms that are not an OCR slip
+   of a known acronym (``PPIID`` → ``PPID``); a word valid only as a regular
+   derivation is left alone unless a common listed word is one OCR slip away
+   (``kedilan`` → ``keadilan``);
 4. an unknown word is replaced by the best near known word, ranked by OCR cost and
    a frequency/domain prior, only when it clears ``min_score`` and beats the
    runner-up by a clear margin; otherwise it is left as written with a
-   ``correction.uncertain`` warning.
+   ``correction.uncertain`` warning. The affixed forms of the near words' roots
+   compete too (a derivation the word list lacks), and a word is never swapped for
+   another form of its own root (``penggarap``/``menggarap``);
+5. words split by a stray space are joined when the joined word is far likelier
+   than its pieces, and glued words are split where the pieces need least repair.
+
+Most cells hold only listed words: a quick look returns them unchanged first.
 
 >>> corrector = load_corrector()
 >>> fixed = corrector.fix("Tewujudnya Penyelenggaraan Baring Milk Negara", column="sasaran", line=7)
@@ -774,7 +782,6 @@ class Corrector:
                 known_changes += 1
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
-
             else:
                 if len(target) <= 4 and exact >= 2:
                     limit = 0.75 * len(target)  # `Aaii Peraga Kampanye`
