@@ -71,6 +71,8 @@ DIGIT_LETTERS = {"0": "o", "1": "l", "5": "s", "8": "b", "2": "z", "6": "g", "9"
 INDEL_WEIGHT = 0.25
 #: no edit costs less than this (a multi-character confusion: two plain edits for 0.5)
 _MIN_EDIT_COST = 0.25
+#: ... and none but those costs less than this (l/1, o/0, s/5, b/8)
+_MIN_PLAIN_COST = 0.4
 _DOUBLE_COST = 0.6  # a letter doubled or a double letter read once
 _LETTERS = string.ascii_lowercase
 
@@ -235,12 +237,17 @@ def rank_candidates(
     added nearby (``pengeloaian`` → ``pengelolaan``) over two letters replaced."""
     # exact costs are dear (a Python DP): rank by a cheap lower bound first and stop
     # once no candidate left can come within ``prune`` of the best
+    # every edit costs at least 0.4 unless a multi-character confusion can apply,
+    # which needs its observed side in ``observed`` and its true side in the candidate
+    folded = observed.casefold()
+    multis = [true for (seen, true) in _MULTI if seen in folded]
     bounds = []
     for candidate in candidates:
         edits = Levenshtein.distance(observed, candidate)
         shift = Indel.distance(observed, candidate)
         extra = shift_weight * shift - prior_weight * prior(candidate)
-        bounds.append((_MIN_EDIT_COST * edits + extra, extra, candidate))
+        per_edit = _MIN_EDIT_COST if any(true in candidate for true in multis) else _MIN_PLAIN_COST
+        bounds.append((per_edit * edits + extra, extra, candidate))
     bounds.sort()
     ranked: list[tuple[float, float, str]] = []
     best = float("inf")
