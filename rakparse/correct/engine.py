@@ -130,6 +130,28 @@ _COMMON_SHORT = 500
 _COMMON_FOUR = 5000
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
+#: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
+_PREFIX_PIECES = frozenset(
+    {
+        "ter",
+        "ber",
+        "per",
+        "di",
+        "ke",
+        "se",
+        "pe",
+        "me",
+        "men",
+        "mem",
+        "meng",
+        "meny",
+        "pen",
+        "pem",
+        "peng",
+        "peny",
+    }
+)
+_SUFFIX_PIECES = frozenset({"nya", "kan", "lah", "an", "i"})
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
 _JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
 #: multi-character confusions sure enough to undo on their own (observed, true)
@@ -573,7 +595,11 @@ class Corrector:
                 if not listed:  # `Diria s`: `dirias` is valid only by affix rules; `dinas` is listed
                     whole = _Token(joined, a.start, b.end)
                     better = self._listed_instead(text, whole, column)
-                    to = better[0] if better is not None else joined
+                    if better is not None:
+                        to = better[0]
+                    elif not (a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES):
+                        continue  # `negara kukan` is no `negarakukan`: split at no affix
+
                 score = similarity(a.text + " " + b.text, to)
                 changes.append(_Change(a.start, b.end, to, score, self.source(to)))
                 done.update((number, number + 1))
