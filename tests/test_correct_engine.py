@@ -72,6 +72,8 @@ FIXES = [
         "Timdak lanjut rekomendasi hasil pemeriksaan",
         "Tindak lanjut rekomendasi hasil pemeriksaan",
     ),
+    # no join into a word valid only by affix rules (`negarakukan`) split at no affix
+    ("kegiatan", "Rekonsiliasi penerimaan negara kukan pajak", "Rekonsiliasi penerimaan negara bukan pajak"),
     # a derivation the word list lacks, from the root of a near word
     (
         "kegiatan",
@@ -134,8 +136,6 @@ UNCHANGED = [
     ("kegiatan", "Pengadaan alat tulis kantor an perlengkapan"),
     # a short unknown word whose nearest common word has a rival stays, without a warning
     ("kegiatan", "Pengadaan busu perpustakaan"),
-    # a word valid only by affix rules is not made of two pieces split at no affix
-    ("kegiatan", "Rekonsiliasi penerimaan negara kukan pajak"),
     # a word neither list knows, two plain edits from a listed one
     ("indikator", "Tingkat maturitas penyelenggaraan SPIP"),
     # words KBBI writes with a bound form joined (pasca-, antar-, pra-, non-), and
