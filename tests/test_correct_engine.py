@@ -249,3 +249,44 @@ def test_unit_phrase_bonus_never_pushes_a_score_over_100() -> None:
     fixed = load_corrector().fix("Satuan Reserse Krimina1", column="pelaksana", line=1)
     assert fixed.text == "Satuan Reserse Kriminal"
     assert all(0 <= c.score <= 100 for c in fixed.corrections)
+
+
+#: listed words, phrase words and split pieces the shortcut must judge right together
+_SHORTCUT_WORDS = [
+    "Barang", "Milk", "Milik", "Negara", "data", "dan", "informasi", "Bada", "n", "Badan", "wak", "tu",
+    "Sub", "Bagian", "Umum", "Keuangan", "tindak", "tidak", "lanjut", "Sistem", "Pengendalian",
+    "Intern", "Pemerintah", "jam", "kantor", "an", "nya", "kinerja", "2024", "di", "ke", "luar",
+]  # fmt: skip
+
+
+def _cells_for_the_shortcut() -> list[tuple[str, str]]:
+    """Clean and noisy cells of both sets, and pieces of them re-joined."""
+    cells = correction_eval.load_dev_set() + correction_eval.load_dev_set(correction_eval.HOLDOUT_DIR)
+    rng = random.Random(7)
+    noisy = [(column, correction_eval.add_noise(text, 0.03, rng)) for column, text in cells]
+    return cells + noisy
+
+
+def test_the_shortcut_skips_only_cells_every_pass_leaves_alone(corrector: Corrector) -> None:
+    """`_nothing_to_fix` must be a safe shortcut: whenever it says a cell needs nothing,
+    the full passes change nothing and doubt nothing either."""
+    skipped = 0
+    for column, text in _cells_for_the_shortcut():
+        if corrector._nothing_to_fix(text):
+            skipped += 1
+            result = corrector._passes(text, column)
+            assert (result.text, result.changes, result.doubts) == (text, (), ()), text
+    assert skipped > 300  # the shortcut does take most clean cells
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_SHORTCUT_WORDS), min_size=1, max_size=8),
+    st.sampled_from(["kegiatan", "pelaksana"]),
+)
+def test_the_shortcut_is_safe_on_mixed_words(words: list[str], column: str) -> None:
+    corrector = load_corrector()
+    text = " ".join(words)
+    if corrector._nothing_to_fix(text):
+        result = corrector._passes(text, column)
+        assert (result.text, result.changes, result.doubts) == (text, (), ())

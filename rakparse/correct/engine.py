@@ -371,6 +371,10 @@ class Corrector:
             return self._fix_label(text)
         if self._nothing_to_fix(text):
             return _Result(text, (), ())
+        return self._passes(text, column)
+
+    def _passes(self, text: str, column: str) -> _Result:
+        """Every pass over one cell, in order (``_nothing_to_fix`` is their shortcut)."""
         changes: list[_Change] = []
         doubts: list[tuple[str, str]] = []
         protected = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
