@@ -53,6 +53,7 @@ FIXES = [
         "Pelaksanaan pemungutan dan perhitungan suara",
     ),
     ("kegiatan", "Penyusunan laporan sernesteran dan tahunan", "Penyusunan laporan semesteran dan tahunan"),
+    ("sasaran", "Terpeliharaanya gedung kantor", "Terpeliharanya gedung kantor"),
     # a common four-letter word before a glued `dan`; an I read as l takes its case from the context
     ("pelaksana", "Subbagian Keuangan, Umumdan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     (

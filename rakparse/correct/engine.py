@@ -1141,16 +1141,24 @@ class Corrector:
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
 
     def _derived_reading(self, text: str, token: _Token, changes: list[_Change]) -> None:
-        """``sernesteran`` → ``semesteran``: undoing one strong multi-character confusion
-        gives a valid derivation, which the word list (and so the search) lacks."""
+        """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
+        multi-character confusion, a doubled letter) gives a valid
+        derivation, which the word list (and so the search) lacks; only when exactly one
+        such reading is valid."""
         if len(token.folded) < 6:
             return
+        folded = token.folded
         readings = {
-            token.folded[:at] + true + token.folded[at + len(seen) :]
+            folded[:at] + true + folded[at + len(seen) :]
             for seen, true in _STRONG_MULTI
-            for at in range(len(token.folded))
-            if token.folded.startswith(seen, at)
+            for at in range(len(folded))
+            if folded.startswith(seen, at)
         }
+        # or a doubled letter read once too often (`kelaiikan`)
+        readings.update(
+            folded[:at] + folded[at + 1 :] for at in range(1, len(folded)) if folded[at] == folded[at - 1]
+        )
+        readings.discard(folded)
         valid = [reading for reading in readings if self.is_known(reading)]
         if len(valid) == 1:
             to = self.spelled(self._shape(text, token, valid[0]), valid[0])
