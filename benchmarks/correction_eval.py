@@ -289,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
     report("development set (the engine was tuned on it)", cells, seeds, corrector)
     held_out = load_dev_set(HOLDOUT_DIR)
     if held_out:
-        report("held-out set (never looked at while tuning)", held_out, seeds, corrector)
+        report("held-out set (measured, not tuned on)", held_out, seeds, corrector)
     if args.show is not None:
         show_wrong(cells, args.show, corrector, seeds)
     if not args.quick:
