@@ -43,9 +43,11 @@ bench: setup
 eval: setup
 	$(BIN)/python benchmarks/correction_eval.py
 
-# Regenerate rakparse/data/lexicon-id.txt, only after upgrading wordfreq; review the diff.
+# Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq) and stems-id.txt
+# (needs Debian's hunspell-id); review the diff.
 lexicon: setup
 	$(BIN)/python scripts/make_lexicon.py
+	$(BIN)/python scripts/make_stems.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

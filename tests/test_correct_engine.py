@@ -291,3 +291,17 @@ def test_the_shortcut_is_safe_on_mixed_words(words: list[str], column: str) -> N
     if corrector._nothing_to_fix(text):
         result = corrector._passes(text, column)
         assert (result.text, result.changes, result.doubts) == (text, (), ())
+
+
+def test_dictionary_stems_are_words_but_never_corrections(corrector: Corrector) -> None:
+    """Stems of the hunspell-id dictionary (KBBI headwords the frequency list lacks)
+    and their derivations are left alone without doubt, and never offered to others."""
+    lexicon = corrector.lexicon
+    assert lexicon.is_word("cacah") and lexicon.is_word("pencacahan") and lexicon.zipf("cacah") == 0.0
+    fixed = fix(corrector, "Survei pencacahan lalu lintas pada simpang bersinyal")
+    assert (fixed.text, fixed.corrections, fixed.warnings) == (
+        "Survei pencacahan lalu lintas pada simpang bersinyal",
+        (),
+        (),
+    )
+    assert "cacah" not in corrector.index().known  # a stem is no candidate for another word

@@ -394,9 +394,9 @@ class Corrector:
 
     def _nothing_to_fix(self, text: str) -> bool:
         """A quick look that most cells pass: every token is a number or a listed word
-        (or a short piece without digits), no forced entry applies, nothing calls for a join, and no
-        phrase placement differs by exactly one word. Such a cell is left as written by
-        every pass below, so they need not run."""
+        that is not rare (or a short piece without digits), no forced entry applies,
+        nothing calls for a join, and no phrase placement differs by exactly one word.
+        Such a cell is left as written by every pass below, so they need not run."""
         folded = [word.casefold() for word in _TOKEN_RE.findall(text)]
         plain = self._plain
         for word in folded:
@@ -407,17 +407,15 @@ class Corrector:
                     and word not in self._forced_words
                     and word not in _JOIN_SUFFIXES
                     and (
-                        word in self.lexicon.ranks
-                        or word in self.vocab.words
+                        (self._listed(word) and not self._rare_word(word))  # a phrase may take `Milk`
                         or (len(word) <= 2 and word not in _SHORT_WORDS)
                     )
                 )
                 plain[word] = verdict
             if not verdict:
                 return False
-        ranks, words = self.lexicon.ranks, self.vocab.words
         for a, b in itertools.pairwise(folded):
-            if a + b in ranks or a + b in words:
+            if self._listed(a + b):
                 return False  # maybe a split word (`Bada n`)
         return not self._one_word_off(folded)
 
@@ -557,7 +555,7 @@ class Corrector:
     def _listed(self, word: str) -> bool:
         """In the word list or the vocabulary itself (not only a derivation)."""
         folded = word.casefold()
-        return folded in self.lexicon.ranks or folded in self.vocab.words
+        return self.lexicon.listed(folded) or folded in self.vocab.words
 
     def _whole(self, token: _Token) -> bool:
         if len(token.text) < 3:
@@ -727,7 +725,8 @@ class Corrector:
         # the listed words of the window that no anchor hit accounts for must be few
         known = [0]
         for token in tokens:
-            known.append(known[-1] + (not _HAS_DIGIT.search(token.text) and self.is_known(token.text)))
+            common = self.is_known(token.text) and not self._rare_word(token.folded)
+            known.append(known[-1] + (not _HAS_DIGIT.search(token.text) and common))
         for (start, ident), count in hits.items():
             phrase = phrases[ident]
             size = len(phrase.key)
@@ -780,6 +779,15 @@ class Corrector:
                     )
                 run = [offset] if offset is not None else []
 
+    def _rare_word(self, folded: str) -> bool:
+        """A listed word too rare to be expected in a plan table: a stem with no
+        frequency, or a rare entry of the frequency list (`milk`), not a domain word."""
+        return (
+            self.lexicon.listed(folded)
+            and folded not in self.vocab.words
+            and self.lexicon.zipf(folded) < RARE_PRIOR
+        )
+
     def _own_cost(self, observed: str, target: str) -> float:
         """The OCR cost of the nearest listed word other than ``target`` (one edit away)."""
         limit = SHORT_ALLOWED if len(observed) < 6 else 1.0
@@ -798,7 +806,7 @@ class Corrector:
         if exact < 1:
             return None
         total = 0.0
-        known_changes = 0
+        known_changes = rare_changes = 0
         for k in diffs:
             observed, target = window[k].folded, phrase.key[k]
             if _HAS_DIGIT.search(observed) and not observed.isdigit():
@@ -808,7 +816,13 @@ class Corrector:
             if Levenshtein.distance(observed, target, score_cutoff=4) > 3:
                 return None  # cheap reject before the weighted cost
             cost = ocr_cost(observed, target)
-            if self.is_known(observed):
+            if self._rare_word(observed):
+                # a real word, but a rare one (`Baring`, `Milk`): two may give way to a
+                # phrase of three words or more, one OCR slip each
+                rare_changes += 1
+                if len(window) < 3 or cost > 1.0 or len(target) < 4 or rare_changes > 2:
+                    return None
+            elif self.is_known(observed):
                 known_changes += 1
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
@@ -826,17 +840,21 @@ class Corrector:
             total += cost
         if known_changes:
             # the other words must hold: two that are not `dan` (`Baring Milk Negara` has
-            # `Negara` and the misread `Baring`; `jalan dan X` has only `jalan`)
+            # `Negara` and the rare `Baring`; `jalan dan X` has only `jalan`)
             evidence = sum(
                 phrase.key[j] not in _STOPWORDS
-                and (window[j].folded == phrase.key[j] or not self.is_known(window[j].folded))
+                and (
+                    window[j].folded == phrase.key[j]
+                    or not self.is_known(window[j].folded)
+                    or self._rare_word(window[j].folded)
+                )
                 for j in range(len(window))
             )
             if evidence < 2:
                 return None
         length = sum(len(word) for word in phrase.key)
         sim = 1.0 - total / length
-        needed = 0.85 if known_changes else 0.8
+        needed = 0.85 if known_changes or rare_changes else 0.8
         return (sim, diffs) if sim >= needed else None
 
     def _word(
