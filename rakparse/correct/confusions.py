@@ -18,6 +18,7 @@ share the token's first or last letter.
 from __future__ import annotations
 
 import functools
+import itertools
 import string
 from collections.abc import Callable, Iterable, Sequence
 
@@ -173,12 +174,24 @@ class CandidateIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
-        # sorted by length, so the words of a length window are one slice
-        self._sorted = sorted(self.known, key=len)
-        self._starts: dict[int, int] = {}
-        for position, word in enumerate(self._sorted):
-            self._starts.setdefault(len(word), position)
+        self._by_length = {
+            length: list(group) for length, group in itertools.groupby(sorted(self.known, key=len), key=len)
+        }
+        # per length, the words by first and by last letter: filed when a length is
+        # first searched, since a document needs only some lengths
+        self._by_ends: dict[int, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
         self._windows: dict[tuple[int, int, str, str], list[str]] = {}
+
+    def _ends(self, length: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+        ends = self._by_ends.get(length)
+        if ends is None:
+            firsts: dict[str, list[str]] = {}
+            lasts: dict[str, list[str]] = {}
+            for word in self._by_length.get(length, ()):
+                firsts.setdefault(word[0], []).append(word)
+                lasts.setdefault(word[-1], []).append(word)
+            ends = self._by_ends[length] = (firsts, lasts)
+        return ends
 
     def _window(self, size: int, spread: int, first: str, last: str) -> list[str]:
         """Known words of ``size`` ± ``spread`` letters that start with ``first`` or end
@@ -187,12 +200,11 @@ class CandidateIndex:
         key = (size, spread, first, last)
         words = self._windows.get(key)
         if words is None:
-            low = self._starts.get(size - spread, 0) if size - spread > 0 else 0
-            high = min(
-                (self._starts[length] for length in self._starts if length > size + spread),
-                default=len(self._sorted),
-            )
-            words = [word for word in self._sorted[low:high] if word[0] == first or word[-1] == last]
+            words = []
+            for length in range(size - spread, size + spread + 1):
+                firsts, lasts = self._ends(length)
+                words += firsts.get(first, ())
+                words += [word for word in lasts.get(last, ()) if word[0] != first]  # listed already
             self._windows[key] = words
         return words
 
