@@ -178,6 +178,30 @@ def test_clean_held_out_text_is_rarely_changed(corrector: Corrector) -> None:
     assert changed <= len(cells) // 100
 
 
+# OCR lost the first letter or its case: the words around decide Title or lower case
+CASE_FROM_CONTEXT = [
+    # the cell's first word is capitalized
+    ("kegiatan", "ckonsiliasi data aset daerah", "Rekonsiliasi"),
+    # a name starts after lower-case words: the next word decides
+    ("kegiatan", "Pemeliharaan jaringan data 5istem Informasi Kependudukan", "Sistem"),
+    ("kegiatan", "Revisi Daftar Isian Anggaran 5esuai kebutuhan", "sesuai"),
+    ("kegiatan", "Nilai evaluasi Sistem yuntabilitas Kinerja Instansi Pemerintah", "Akuntabilitas"),
+    # no word after: the cell's words
+    ("pelaksana", "Unit Pelaksana Teknis Daerah Pengujian Kendaraan 8ermotor", "Bermotor"),
+    ("kegiatan", "pengujian berkala kendaraan 8ermotor", "bermotor"),
+    # a unit's name is a proper noun
+    ("pelaksana", "Satuan 5amapta", "Samapta"),
+]
+
+
+@pytest.mark.parametrize(("column", "text", "word"), CASE_FROM_CONTEXT)
+def test_case_of_a_lost_first_letter_follows_the_context(
+    corrector: Corrector, column: str, text: str, word: str
+) -> None:
+    fixed = fix(corrector, text, column).text
+    assert word in fixed.split(), fixed
+
+
 def test_no_fix_is_identity() -> None:
     identity = load_corrector(enabled=False)
     fixed = identity.fix("MAMA/UNIT ORGANISASI", column="label", line=1)

@@ -618,7 +618,7 @@ class Corrector:
             best, _score, rival = self._choose(joined.casefold(), column, capitalized=False)
             if best is not None and rival is None and ocr_cost(joined, best) <= 1.0:
                 whole = _Token(joined, a.start, b.end)
-                to = self.spelled(self._shape(text, whole, best), best)
+                to = self.spelled(self._shape(text, whole, best, column), best)
                 changes.append(
                     _Change(a.start, b.end, to, similarity(a.text + " " + b.text, best), self.source(best))
                 )
@@ -877,7 +877,7 @@ class Corrector:
             )
             if len(known) == 1:
                 letters = known[0]
-                shape = self._shape(text, token, letters)
+                shape = self._shape(text, token, letters, column)
                 to = self.spelled(shape.lower() if shape.islower() else shape, letters)
                 changes.append(_Change(token.start, token.end, to, similarity(word, letters), "pattern"))
             elif not known and sum(ch.isalpha() for ch in word) >= 5 and not word.isupper():
@@ -1017,34 +1017,47 @@ class Corrector:
             self._root_forms[root] = forms
         return forms
 
-    def _shape(self, text: str, token: _Token, candidate: str) -> str:
+    def _shape(self, text: str, token: _Token, candidate: str, column: str = "") -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
-        first letter or its case (``erwujudnya``, ``5uara``, ``lnstansi``, ``Iogistik``);
-        then the cell start and the neighbours decide between Title
+        first letter or its case (``erwujudnya``, ``ckonsiliasi``, ``5uara``, ``lnstansi``,
+        ``Iogistik``); then the cell start and the words around decide between Title
         and lower case."""
         word = token.text
-        first = word[:1].casefold()
-        lost = (
-            not first.isalpha()
-            or (first != candidate[:1].casefold() and first == candidate[1:2].casefold())
-            # `lnstansi`, `Iogistik`: I and l look alike, so the first letter's case is unknown
-            or (word[:1] == "l" and candidate[:1].casefold() == "i")
-            or (word[:1] == "I" and candidate[:1].casefold() == "l")
-        )
-        if not lost or (len(word) > 1 and word.isupper()):
+        if not self._first_letter_lost(word, candidate) or (len(word) > 1 and word.isupper()):
             return word
         before = text[: token.start].rstrip()
         if not before or before[-1] in ".:;(":
             return "Xx"
-        earlier = _TOKEN_RE.findall(before)[1:]  # the cell's first word is capitalized anyway
-        previous = [w for w in earlier[-2:] if w.casefold() not in _STOPWORDS][-1:]
-        following = [w for w in _TOKEN_RE.findall(text[token.end :])[:2] if w.casefold() not in _STOPWORDS][
-            :1
-        ]
-        # acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
-        titles = sum(w[:1].isupper() and not w.isupper() for w in previous + following)
-        lowers = sum(w[:1].islower() for w in previous + following)
-        return "Xx" if titles and titles >= lowers else "xx"
+        earlier = [w for w in _TOKEN_RE.findall(before)[1:] if w.casefold() not in _STOPWORDS]
+        later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
+        # the next words first (a name starts after lower-case words: `data 5istem
+        # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
+        # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
+        for words in (earlier[-1:] + later[:1], later[:1], earlier + later):
+            titles = sum(w[:1].isupper() and not w.isupper() for w in words)
+            lowers = sum(w[:1].islower() for w in words)
+            if titles != lowers:
+                return "Xx" if titles > lowers else "xx"
+        # names of units are proper nouns (`Satuan 5amapta`)
+        return "Xx" if column in _UNIT_COLUMNS and not (earlier or later) else "xx"
+
+    @staticmethod
+    def _first_letter_lost(word: str, candidate: str) -> bool:
+        """Did OCR drop, garble or blur the case of the first letter of ``candidate``?"""
+        first, target = word[:1].casefold(), candidate[:1].casefold()
+        if not first.isalpha():
+            return True
+        if (word[:1] == "l" and target == "i") or (word[:1] == "I" and target == "l"):
+            return True  # I and l look alike, so the first letter's case is unknown
+        if first == target or word[:1].isupper():
+            return False
+        if first == candidate[1:2].casefold():
+            return True  # `erwujudnya`, `nndeks`
+        if len(candidate) <= len(word):
+            return False
+        # `ckonsiliasi`: the word starts one letter into the candidate
+        folded = word.casefold()
+        return Levenshtein.distance(folded, candidate[1:]) < Levenshtein.distance(folded, candidate)
 
     def _split_and_fix(self, token: _Token, column: str, changes: list[_Change]) -> bool:
         """Two glued words of which one is also misread: split at a case change
@@ -1125,7 +1138,7 @@ class Corrector:
             return None
         if self.prior(best, column) < 3.5 or same_root(token.folded, best):
             return None
-        return self.spelled(self._shape(text, token, best), best), score
+        return self.spelled(self._shape(text, token, best, column), best), score
 
     def _unknown_word(
         self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
@@ -1140,7 +1153,7 @@ class Corrector:
         if best is not None and same_root(token.folded, best):
             return  # `penggarap` → `menggarap` changes an affix: grammar, not an OCR slip
         if best is not None and rival is None and cost <= 1.0:
-            to = self.spelled(self._shape(text, token, best), best)
+            to = self.spelled(self._shape(text, token, best, column), best)
             changes.append(_Change(token.start, token.end, to, score, self.source(best)))
             return
         if len(word) >= 6 and self._split(token, changes):
@@ -1150,12 +1163,12 @@ class Corrector:
             return
         if rival is not None:
             message = (
-                f"'{word}' may be '{self.spelled(self._shape(text, token, best), best)}' or "
-                f"'{self.spelled(self._shape(text, token, rival), rival)}'; left as written"
+                f"'{word}' may be '{self.spelled(self._shape(text, token, best, column), best)}' or "
+                f"'{self.spelled(self._shape(text, token, rival, column), rival)}'; left as written"
             )
             doubts.append(("correction.uncertain", message))
             return
-        to = self.spelled(self._shape(text, token, best), best)
+        to = self.spelled(self._shape(text, token, best, column), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
 
     def _derived_reading(self, text: str, token: _Token, changes: list[_Change]) -> None:
