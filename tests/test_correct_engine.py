@@ -101,6 +101,26 @@ FIXES = [
     # one plain edit in a short word, to a common word with no rival near
     ("kegiatan", "Laporan kegiatan yang tidae terlaksana", "Laporan kegiatan yang tidak terlaksana"),
     ("kegiatan", "Koordinasi dngan instansi terkait", "Koordinasi dengan instansi terkait"),
+    # a long listed word glued to a short common one, or two long listed words glued
+    ("kegiatan", "Pengelolaandata kependudukan", "Pengelolaan data kependudukan"),
+    (
+        "kegiatan",
+        "Pengembangan komoditashortikultura unggulan",
+        "Pengembangan komoditas hortikultura unggulan",
+    ),
+    (
+        "sasaran",
+        "Terwujudnyaproses perencanaan yang partisipatif",
+        "Terwujudnya proses perencanaan yang partisipatif",
+    ),
+    # glued, and one piece misread: at a case change (digits too), or beside a long word
+    ("kegiatan", "Pendataan pemilih olehPantarl1h", "Pendataan pemilih oleh Pantarlih"),
+    ("kegiatan", "Pengembangan Teknolo9iInformasi desa", "Pengembangan Teknologi Informasi desa"),
+    (
+        "kegiatan",
+        "Monitoring dan evaluasi pelaksanaanpengawasam",
+        "Monitoring dan evaluasi pelaksanaan pengawasan",
+    ),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -145,6 +165,11 @@ UNCHANGED = [
     ("kegiatan", "Fasilitasi asuransi petani penggarap dan pelimpahan berkas"),
     ("kegiatan", "Penyebarluasan peringatan dini melalui media sosial"),
     ("kegiatan", "Pengadaan busu perpustakaan"),
+    # place names, which split into or lie near common words (`Gunungan`, `Pasir jambu`)
+    ("pelaksana", "Pemerintah Desa Gunungsari dan Desa Tanahmerah"),
+    ("kegiatan", "Sosialisasi di Kelurahan Pasirjambu dan Kecamatan Sukamaju"),
+    # a listed word that is the start of the misread word glued after it is not cut off
+    ("kegiatan", "Pelayanan terpadu pelayannpenerbitan akta"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -124,10 +124,35 @@ _FUNCTION_WORDS = (
     "atas",
     "tahun",
 )
+#: words that name a place next (`Desa Gunungsari`): the name is left as written
+_PLACE_WORDS = frozenset(
+    {
+        "desa",
+        "kelurahan",
+        "kecamatan",
+        "kabupaten",
+        "kota",
+        "provinsi",
+        "kampung",
+        "dusun",
+        "nagari",
+        "gampong",
+        "banjar",
+        "jalan",
+        "jl",
+    }
+)
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
 _COMMON_SHORT = 500
 #: a four-letter word this frequent (rank) may be split off a glued function word
 _COMMON_FOUR = 5000
+#: a glued short word (3-4 letters) must be this common, its long partner this long
+_COMMON_PIECE = 3000
+_LONG_PIECE = 6
+_NAME_PIECE = 8
+#: a glued pair cut anywhere (not at a case change or function word) keeps one piece
+#: of this length intact
+_ANY_CUT_PIECE = 7
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
@@ -195,6 +220,24 @@ class _Result:
     text: str
     changes: tuple[tuple[str, str, float, CorrectionBy], ...]
     doubts: tuple[tuple[str, str], ...]  # (warning code, message)
+
+
+def _place_name(before: _Token, token: _Token) -> bool:
+    """Is ``token`` the name of the place ``before`` says (``Kecamatan Sukamaju``)?"""
+    word = token.text
+    return (
+        before.folded in _PLACE_WORDS
+        and word[:1].isupper()
+        and not word.isupper()
+        and not _HAS_DIGIT.search(word)
+    )
+
+
+def _digit_readings(folded: str) -> set[str]:
+    """Every way to read the digits of ``folded`` as letters (``pantarl1h`` → ``pantarllh``,
+    ``pantarlih``)."""
+    choices = (_DIGIT_READINGS.get(ch, ch) for ch in folded)
+    return {"".join(letters) for letters in itertools.product(*choices)}
 
 
 def apply_case(original: str, word: str) -> str:
@@ -388,8 +431,11 @@ class Corrector:
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         for number, token in enumerate(tokens):
-            if number not in done and not self._beside_fragment(text, tokens, number, done):
-                self._word(text, token, column, changes, doubts)
+            if number in done or self._beside_fragment(text, tokens, number, done):
+                continue
+            if number and _place_name(tokens[number - 1], token):
+                continue  # `Desa Gunungsari` is a name, not `Gunungan` or `Gunung sari`
+            self._word(text, token, column, changes, doubts)
         return self._apply(text, changes, doubts)
 
     def _nothing_to_fix(self, text: str) -> bool:
@@ -658,6 +704,26 @@ class Corrector:
             return rank <= 20000
         return len(word) >= 6 and word in self.vocab.words  # a listed word, not a derivation guess
 
+    def _long_and_short(self, left: str, right: str, *, capitalized: bool) -> bool:
+        """``lulusuji``, ``Pengelolaandata``: a long listed word glued to a short common
+        one. A short piece alone is too often the tail of an OCR error, so the long
+        piece must be a real word of its own; in a capitalized token (maybe a name:
+        `Sukamaju`), a long one."""
+        long, short = (left, right) if len(left) >= len(right) else (right, left)
+        ranks = self.lexicon.ranks
+        if len(short) >= (_NAME_PIECE - 2 if capitalized else 5):
+            # `komoditashortikultura`, `Terwujudnyaproses`: two long listed words (a
+            # derivation by our rules is too loose a piece: `kependudu kanan`)
+            return all(piece in ranks or piece in self.vocab.words for piece in (short, long))
+        if len(long) < (_NAME_PIECE if capitalized else _LONG_PIECE) or not 3 <= len(short) <= 4:
+            return False
+        short_rank, long_rank = ranks.get(short), ranks.get(long)
+        return (
+            short_rank is not None
+            and short_rank <= _COMMON_PIECE
+            and (long in self.vocab.words or (long_rank is not None and long_rank <= 20000))
+        )
+
     def _split(
         self, token: _Token, changes: list[_Change], *, camel_only: bool = False, function_only: bool = False
     ) -> bool:
@@ -678,19 +744,21 @@ class Corrector:
                 or (right in _FUNCTION_WORDS and left in self.lexicon.ranks)
             ):
                 continue
+            glued = not acronyms and self._long_and_short(left, right, capitalized=capitalized and not camel)
             if acronyms:
                 if not (left in self.vocab.terms and right in self.vocab.terms):
                     continue
             elif (
                 capitalized
                 and not camel
+                and not glued
                 and (right not in _FUNCTION_WORDS or len(right) < 3)
                 and not (self._common(left) and self._common(right))
             ):
                 continue  # `Kediri` is a name, not `Ke diri`; two long common words may be glued
             before_function = right in _FUNCTION_WORDS and len(right) >= 3
             long_token = len(folded) >= 9
-            if not (
+            if not glued and not (
                 self._split_part(left, camel=camel, function_next=before_function, long_token=long_token)
                 and self._split_part(right, camel=camel, long_token=long_token)
             ):
@@ -868,10 +936,7 @@ class Corrector:
                 return
             if sum(ch.isalpha() for ch in word) < 2 or sum(ch.isdigit() for ch in word) > 2:
                 return
-            readings = {
-                "".join(letters)
-                for letters in itertools.product(*(_DIGIT_READINGS.get(ch, ch) for ch in word.casefold()))
-            }
+            readings = _digit_readings(word.casefold())
             known = sorted(
                 r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self._listed(r)
             )
@@ -1059,17 +1124,22 @@ class Corrector:
         folded = word.casefold()
         return Levenshtein.distance(folded, candidate[1:]) < Levenshtein.distance(folded, candidate)
 
-    def _split_and_fix(self, token: _Token, column: str, changes: list[_Change]) -> bool:
+    def _split_and_fix(
+        self, token: _Token, column: str, changes: list[_Change], *, anywhere: bool = False
+    ) -> bool:
         """Two glued words of which one is also misread: split at a case change
         (``PerencamaanPembangiinan``) or beside a glued function word (``danpengawa5an``,
         ``pcmungutandan``), then correct each piece that needs it. Every piece must end
-        up a listed word; of several cuts, the one whose pieces need least repair wins."""
+        up a listed word; of several cuts, the one whose pieces need least repair wins.
+        ``anywhere``: also beside a long listed word (``Penyusunanlaporari``)."""
         text, folded = token.text, token.folded
-        # `peradiIan` is a misread l, not two words
+        # `peradiIan` is a misread l, not two words; `Teknolo9iInformasi` is two
         cuts = [
             i
             for i in range(3, len(text) - 2)
-            if text[i - 1].islower() and text[i].isupper() and text[i] != "I"
+            if text[i - 1].islower()
+            and text[i].isupper()
+            and (text[i] != "I" or (len(text) - i >= 5 and self._listed(text[i:])))
         ]
         if not cuts:
             if not text[:1].isupper():
@@ -1080,15 +1150,38 @@ class Corrector:
                 for w in _FUNCTION_WORDS
                 if len(w) >= 3 and folded.endswith(w) and len(folded) - len(w) >= 5
             ]
+            if anywhere and not text[:1].isupper():
+                cuts += [
+                    i
+                    for i in range(_ANY_CUT_PIECE, len(folded) - 5)
+                    if self._listed(folded[:i])
+                    or (len(folded) - i >= _ANY_CUT_PIECE and self._listed(folded[i:]))
+                ]
         elif len(cuts) > 1:
             return False
-        options = [option for cut in cuts if (option := self._repaired_pieces(text, cut, column)) is not None]
+        options = [
+            option
+            for cut in cuts
+            if (option := self._repaired_pieces(text, cut, column)) is not None
+            and not (anywhere and self._seam_moved(folded, cut, option[1]))
+        ]
         options.sort(key=lambda option: option[0])
         if not options or (len(options) > 1 and options[1][0] - options[0][0] < MARGIN):
             return False
         _cost, to, score, last = options[0]
         changes.append(_Change(token.start, token.end, to, score, self.source(last)))
         return True
+
+    def _seam_moved(self, folded: str, cut: int, to: str) -> bool:
+        """Did repairing the pieces change the letters at the cut (``pelayannpenerbitan``
+        → ``pelayan penerbitan``), or do they make one valid word again? Then the
+        token was one misread word (``pelayanan``), not two."""
+        left, _, right = to.casefold().partition(" ")
+        return (
+            left[-1:] != folded[cut - 1 : cut]
+            or right[:1] != folded[cut : cut + 1]
+            or self.is_known(left + right)
+        )
 
     def _repaired_pieces(self, text: str, cut: int, column: str) -> tuple[float, str, float, str] | None:
         """``(repair cost, "left right", score, right)`` for a glued token cut here, or
@@ -1104,9 +1197,10 @@ class Corrector:
                 fixed.append(piece)
                 continue
             if len(piece) < 5 or _HAS_DIGIT.search(piece):
-                digits = "".join(DIGIT_LETTERS.get(ch, ch) for ch in folded)
-                if not self._listed(digits):
+                listed = [reading for reading in _digit_readings(folded) if self._listed(reading)]
+                if len(listed) != 1:
                     return None
+                digits = listed[0]
                 fixed.append(apply_case(piece if piece[:1].isalpha() else "x" + piece[1:], digits))
                 cost += ocr_cost(folded, digits)
                 continue
@@ -1159,6 +1253,8 @@ class Corrector:
         if len(word) >= 6 and self._split(token, changes):
             return
         if best is None:
+            if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(token, column, changes, anywhere=True):
+                return
             self._derived_reading(text, token, changes)
             return
         if rival is not None:
