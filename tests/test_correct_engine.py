@@ -121,6 +121,8 @@ FIXES = [
         "Monitoring dan evaluasi pelaksanaanpengawasam",
         "Monitoring dan evaluasi pelaksanaan pengawasan",
     ),
+    # a glued `di`, not a rare -i form of the word before it (`sidangi`)
+    ("kegiatan", "Pelaksanaan sidangdi luar gedung", "Pelaksanaan sidang di luar gedung"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -170,6 +172,8 @@ UNCHANGED = [
     ("kegiatan", "Sosialisasi di Kelurahan Pasirjambu dan Kecamatan Sukamaju"),
     # a listed word that is the start of the misread word glued after it is not cut off
     ("kegiatan", "Pelayanan terpadu pelayannpenerbitan akta"),
+    # the only near word is a rare -i form of a listed root (`satgasi`): too weak a guess
+    ("kegiatan", "Laporan stgasi daerah"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -1066,6 +1066,8 @@ class Corrector:
             prior = max(0.5, self.lexicon.zipf(root) - FAMILY_DISCOUNT)
             for length in (len(folded) - 1, len(folded), len(folded) + 1):
                 for form in self._unlisted_forms(root).get(length, ()):
+                    if form.endswith("i") and not root.endswith("i"):
+                        continue  # `sidangi`, `satgasi`: -i is one stray stroke away; a rare guess
                     if form != folded and Levenshtein.distance(folded, form, score_cutoff=1) <= 1:
                         family[form] = max(prior, family.get(form, 0.0))
         self._families[folded] = family
