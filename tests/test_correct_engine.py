@@ -123,6 +123,8 @@ FIXES = [
     ),
     # a glued `di`, not a rare -i form of the word before it (`sidangi`)
     ("kegiatan", "Pelaksanaan sidangdi luar gedung", "Pelaksanaan sidang di luar gedung"),
+    # a digit in a short word read as a letter, when the reading is a common word
+    ("kegiatan", "Apel pa9i setiap hari kerja", "Apel pagi setiap hari kerja"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -174,6 +176,9 @@ UNCHANGED = [
     ("kegiatan", "Pelayanan terpadu pelayannpenerbitan akta"),
     # the only near word is a rare -i form of a listed root (`satgasi`): too weak a guess
     ("kegiatan", "Laporan stgasi daerah"),
+    # a short token whose digit reading is a rare word (`rang`, `ikal`): another slip is likelier
+    ("kegiatan", "Persentase data ganda ran9 diselesaikan"),
+    ("kegiatan", "Pengembangan buah 1kal"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -940,7 +940,10 @@ class Corrector:
             known = sorted(
                 r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self._listed(r)
             )
-            if len(known) == 1:
+            if len(known) == 1 and (
+                len(word) > MIN_LENGTH or word.isupper() or self.prior(known[0], column) >= COMMON_PRIOR - 0.5
+            ):
+                # a short token's reading must be common: `ran9` is no `rang` but a `yang`
                 letters = known[0]
                 shape = self._shape(text, token, letters, column)
                 to = self.spelled(shape.lower() if shape.islower() else shape, letters)
