@@ -39,7 +39,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from rakparse.correct.confusions import ocr_cost  # noqa: E402
-from rakparse.correct.engine import Corrector, load_corrector  # noqa: E402
+from rakparse.correct.engine import Corrector, Fixed, load_corrector  # noqa: E402
 from rakparse.correct.lexicon import load_lexicon  # noqa: E402
 from rakparse.correct.vocabulary import load_vocabulary  # noqa: E402
 
@@ -76,15 +76,22 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 _WORD = re.compile(r"[^\W_]+")
 
 
-def load_dev_set(directory: Path = DEV_DIR) -> list[tuple[str, str]]:
-    """``(column, text)`` for every cell of the development set."""
-    cells: list[tuple[str, str]] = []
+def load_documents(directory: Path = DEV_DIR) -> list[list[tuple[str, str]]]:
+    """Each agency's file as one document: ``(column, text)`` for each of its cells."""
+    documents: list[list[tuple[str, str]]] = []
     for path in sorted(directory.glob("*.tsv")):
+        cells: list[tuple[str, str]] = []
         for line in path.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 column, _, text = line.partition("\t")
                 cells.append((column, text))
-    return cells
+        documents.append(cells)
+    return documents
+
+
+def load_dev_set(directory: Path = DEV_DIR) -> list[tuple[str, str]]:
+    """``(column, text)`` for every cell of the development set."""
+    return [cell for document in load_documents(directory) for cell in document]
 
 
 def add_noise(text: str, cer: float, rng: random.Random) -> str:
@@ -156,13 +163,38 @@ def _equal_positions(source: list[str], target: list[str]) -> set[int]:
     return equal
 
 
-def evaluate(cells: list[tuple[str, str]], cer: float, seed: int, corrector: Corrector) -> Level:
+def corrected(
+    documents: list[list[tuple[str, str]]],
+    cer: float,
+    rng: random.Random,
+    corrector: Corrector,
+    context: bool,
+) -> list[tuple[str, str, str, Fixed]]:
+    """``(column, clean, noisy, fixed)`` for every cell; as in ``convert``, each document's
+    cells are corrected with its words as context (unless ``context`` is false)."""
+    out: list[tuple[str, str, str, Fixed]] = []
+    for document in documents:
+        noisy = [add_noise(clean, cer, rng) if cer else clean for _column, clean in document]
+        words_of = corrector.document_words("\n".join(noisy)) if context else frozenset()
+        for (column, clean), text in zip(document, noisy, strict=True):
+            out.append(
+                (column, clean, text, corrector.fix(text, column=column, line=len(out) + 1, context=words_of))
+            )
+    return out
+
+
+def evaluate(
+    documents: list[list[tuple[str, str]]],
+    cer: float,
+    seed: int,
+    corrector: Corrector,
+    *,
+    context: bool = True,
+) -> Level:
     level = Level(cer)
     rng = random.Random(f"{seed}-{cer}")
     chars = char_errors = 0
-    for number, (column, clean) in enumerate(cells, start=1):
-        noisy = add_noise(clean, cer, rng) if cer else clean
-        fixed = corrector.fix(noisy, column=column, line=number)
+    for _column, clean, noisy, fixed in corrected(documents, cer, rng, corrector, context):
         chars += len(clean)
         char_errors += Levenshtein.distance(noisy, clean)
         clean_w, noisy_w, fixed_w = words(clean), words(noisy), words(fixed.text)
@@ -282,16 +314,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seeds", type=int, default=5, help="noise draws per level (default 5)")
     parser.add_argument("--quick", action="store_true", help="one seed, no timing")
     parser.add_argument("--show", type=float, default=None, help="print wrong changes at this noise level")
+    parser.add_argument(
+        "--cells-alone", action="store_true", help="correct each cell alone, without its document's words"
+    )
     args = parser.parse_args(argv)
     seeds = 1 if args.quick else args.seeds
-    cells = load_dev_set()
+    context = not args.cells_alone
+    documents = load_documents()
     corrector = load_corrector()
-    report("development set (the engine was tuned on it)", cells, seeds, corrector)
-    held_out = load_dev_set(HOLDOUT_DIR)
+    how = "with each document's words as context" if context else "each cell alone"
+    report(f"development set (the engine was tuned on it), {how}", documents, seeds, corrector, context)
+    held_out = load_documents(HOLDOUT_DIR)
     if held_out:
-        report("held-out set (measured, not tuned on)", held_out, seeds, corrector)
+        report(f"held-out set (measured, not tuned on), {how}", held_out, seeds, corrector, context)
     if args.show is not None:
-        show_wrong(cells, args.show, corrector, seeds)
+        show_wrong(documents, args.show, corrector, seeds, context)
     if not args.quick:
         load_ms = cold_load_ms()
         read_ms, fix_ms, count = sample_timing()
@@ -312,18 +349,21 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def report(title: str, cells: list[tuple[str, str]], seeds: int, corrector: Corrector) -> None:
+def report(
+    title: str, documents: list[list[tuple[str, str]]], seeds: int, corrector: Corrector, context: bool = True
+) -> None:
     """Print one table: a row per noise level."""
+    cells = [cell for document in documents for cell in document]
     print(
-        f"{title}: {len(cells)} cells, {sum(len(words(t)) for _, t in cells)} words; "
-        f"{seeds} seed(s) per level"
+        f"{title}: {len(documents)} documents, {len(cells)} cells, "
+        f"{sum(len(words(t)) for _, t in cells)} words; {seeds} seed(s) per level"
     )
     print(
         f"{'noise':>6} {'CER':>6} {'WER before':>11} {'WER after':>10} {'reduction':>10} "
         f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10}"
     )
     for cer in LEVELS:
-        level = merged([evaluate(cells, cer, seed, corrector) for seed in range(seeds)])
+        level = merged([evaluate(documents, cer, seed, corrector, context=context) for seed in range(seeds)])
         print(
             f"{cer:>6.0%} {level.measured_cer:>6.2%} {level.wer_before:>11.2%} {level.wer_after:>10.2%} "
             f"{level.reduction:>10.1%} {level.precision:>10.2%} {level.changed:>8} "
@@ -331,22 +371,22 @@ def report(title: str, cells: list[tuple[str, str]], seeds: int, corrector: Corr
         )
 
 
-def show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector, seeds: int = 1) -> None:
+def show_wrong(
+    documents: list[list[tuple[str, str]]],
+    cer: float,
+    corrector: Corrector,
+    seeds: int = 1,
+    context: bool = True,
+) -> None:
     """Print every wrong change (for tuning)."""
     for seed in range(seeds):
-        _show_wrong(cells, cer, corrector, random.Random(f"{seed}-{cer}"))
-
-
-def _show_wrong(cells: list[tuple[str, str]], cer: float, corrector: Corrector, rng: random.Random) -> None:
-    for number, (column, clean) in enumerate(cells, start=1):
-        noisy = add_noise(clean, cer, rng) if cer else clean
-        fixed = corrector.fix(noisy, column=column, line=number)
-        clean_w = words(clean)
-        right = _equal_positions(words(fixed.text), clean_w)
-        unchanged = _equal_positions(words(fixed.text), words(noisy))
-        bad = [w for i, w in enumerate(words(fixed.text)) if i not in unchanged and i not in right]
-        if bad:
-            print(f"WRONG {bad}: {noisy!r} -> {fixed.text!r} (clean {clean!r})")
+        rng = random.Random(f"{seed}-{cer}")
+        for _column, clean, noisy, fixed in corrected(documents, cer, rng, corrector, context):
+            right = _equal_positions(words(fixed.text), words(clean))
+            unchanged = _equal_positions(words(fixed.text), words(noisy))
+            bad = [w for i, w in enumerate(words(fixed.text)) if i not in unchanged and i not in right]
+            if bad:
+                print(f"WRONG {bad}: {noisy!r} -> {fixed.text!r} (clean {clean!r})")
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ become ``Notice`` s and their letter-for-digit repairs ``pattern`` corrections.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -36,7 +36,9 @@ class FixedText(Protocol):
 class Corrector(Protocol):
     """What the correction engine offers the assembler (see ``rakparse.correct``)."""
 
-    def fix(self, text: str, *, column: str, line: int) -> FixedText: ...
+    def fix(self, text: str, *, column: str, line: int, context: Set[str] = frozenset()) -> FixedText: ...
+
+    def document_words(self, text: str) -> frozenset[str]: ...
 
     @property
     def load_warnings(self) -> tuple[Notice, ...]: ...
@@ -52,8 +54,11 @@ class _Unchanged:
 class NoCorrection:
     """The corrector of ``--no-fix``: returns every text as it is."""
 
-    def fix(self, text: str, *, column: str, line: int) -> FixedText:
+    def fix(self, text: str, *, column: str, line: int, context: Set[str] = frozenset()) -> FixedText:
         return _Unchanged(text)
+
+    def document_words(self, text: str) -> frozenset[str]:
+        return frozenset()
 
     @property
     def load_warnings(self) -> tuple[Notice, ...]:
@@ -63,11 +68,13 @@ class NoCorrection:
 @dataclass
 class Assembler:
     corrector: Corrector
+    #: the document's words (``Corrector.document_words``): they settle near words in doubt
+    context: frozenset[str] = frozenset()
     corrections: list[Correction] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
 
     def fix(self, fragment: Fragment, column: str) -> str:
-        fixed = self.corrector.fix(fragment.text, column=column, line=fragment.line)
+        fixed = self.corrector.fix(fragment.text, column=column, line=fragment.line, context=self.context)
         self.corrections.extend(fixed.corrections)
         self.notices.extend(fixed.warnings)
         return fixed.text

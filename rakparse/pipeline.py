@@ -62,7 +62,7 @@ def convert_source(text: SourceText, options: ConvertOptions, corrector: Correct
             text.path,
         )
     corrector = corrector or corrector_for(options)
-    assembler = Assembler(corrector)
+    assembler = Assembler(corrector, corrector.document_words("\n".join(text.lines)))
     unit = assembler.unit(layout.unit)
     year = assembler.year(layout.year)
     tables = assembler.tables(layout)

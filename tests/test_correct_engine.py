@@ -236,6 +236,54 @@ def test_case_of_a_lost_first_letter_follows_the_context(
     assert word in fixed.split(), fixed
 
 
+# -- the document's words settle a doubt ---------------------------------------
+
+
+def test_the_document_settles_a_near_word_in_doubt(corrector: Corrector) -> None:
+    """`jalon` is as near `jalan` as `calon`: alone it is a warning; a document that
+    writes `jalan` elsewhere (and not `calon`) settles it."""
+    text = "Pemeliharaan jalon desa"
+    alone = fix(corrector, text)
+    assert alone.text == text
+    assert [w.code for w in alone.warnings] == ["correction.uncertain"]
+    settled = corrector.fix(text, column="kegiatan", line=7, context={"jalan", "desa"})
+    assert settled.text == "Pemeliharaan jalan desa"
+    assert settled.warnings == ()
+    assert [(c.line, c.from_, c.to) for c in settled.corrections] == [(7, "jalon", "jalan")]
+
+
+@pytest.mark.parametrize("context", [{"calon"}, {"jalan", "calon"}])
+def test_the_document_never_picks_the_rival_nor_decides_a_tie(
+    corrector: Corrector, context: set[str]
+) -> None:
+    fixed = corrector.fix("Pemeliharaan jalon desa", column="kegiatan", line=7, context=context)
+    assert fixed.text == "Pemeliharaan jalon desa"
+    assert [w.code for w in fixed.warnings] == ["correction.uncertain"]
+
+
+def test_document_words_are_the_listed_words_folded(corrector: Corrector) -> None:
+    words = corrector.document_words("Pemeliharaan JALAN desa\nxqzt jalon 2024")
+    assert {"pemeliharaan", "jalan", "desa"} <= words
+    assert not {"xqzt", "jalon", "2024"} & words
+
+
+def test_convert_uses_the_whole_document_as_context(tmp_path: Path) -> None:
+    """The real sample writes `anggaran` in many cells; one misread as `anggaxan` (as
+    near `anggapan`, which the sample never writes) is corrected in `convert`."""
+    import rakparse
+
+    sample = correction_eval.SAMPLE.read_text(encoding="utf-8")
+    cell = "revisi anggaran sesuai"
+    assert sample.count(cell) == 1
+    assert "anggapan" not in sample
+    path = tmp_path / "rak.txt"
+    path.write_text(sample.replace(cell, "revisi anggaxan sesuai"), encoding="utf-8")
+    assert fix(load_corrector(), "revisi anggaxan sesuai").text == "revisi anggaxan sesuai"
+    document = rakparse.convert(path)
+    assert ("anggaxan", "anggaran") in [(c.from_, c.to) for c in document.corrections]
+    assert not any("anggaxan" in w.message for w in document.warnings)
+
+
 def test_no_fix_is_identity() -> None:
     identity = load_corrector(enabled=False)
     fixed = identity.fix("MAMA/UNIT ORGANISASI", column="label", line=1)
@@ -291,7 +339,7 @@ def test_never_raises_and_records_every_change(text: str, column: str) -> None:
 
 def test_noise_slice_meets_the_precision_bar(corrector: Corrector) -> None:
     """A fast slice of `make bench`: one seed at 3 % noise."""
-    level = correction_eval.evaluate(correction_eval.load_dev_set(), 0.03, 0, corrector)
+    level = correction_eval.evaluate(correction_eval.load_documents(), 0.03, 0, corrector)
     assert level.precision >= 0.99
     assert level.reduction >= 0.7
 

@@ -40,7 +40,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -216,10 +216,25 @@ class _Change:
 
 
 @dataclass(frozen=True)
+class _Choice:
+    """A near word left as a doubt for a rival as near: the document decides it when
+    it uses the near word elsewhere and not the rival."""
+
+    change: _Change
+    best: str
+    rival: str
+    doubt: tuple[str, str]
+
+
+@dataclass(frozen=True)
 class _Result:
     text: str
     changes: tuple[tuple[str, str, float, CorrectionBy], ...]
     doubts: tuple[tuple[str, str], ...]  # (warning code, message)
+    # what the document may still decide: the cell as read, the changes made, the choices
+    source: str = ""
+    applied: tuple[_Change, ...] = ()
+    choices: tuple[_Choice, ...] = ()
 
 
 def _place_name(before: _Token, token: _Token) -> bool:
@@ -331,8 +346,11 @@ class Corrector:
         similarity.cache_clear()
         roots.cache_clear()
 
-    def fix(self, text: str, *, column: str, line: int) -> Fixed:
-        """Correct one cell's text; ``line`` is recorded in every correction."""
+    def fix(self, text: str, *, column: str, line: int, context: Set[str] = frozenset()) -> Fixed:
+        """Correct one cell's text; ``line`` is recorded in every correction.
+
+        ``context``: the words of the whole document (``document_words``). Of two
+        near words equally likely, the one the document uses elsewhere is taken."""
         if not self.enabled or column in _PASS_THROUGH or not text.strip():
             return Fixed(text, (), ())
         key = (text, column)
@@ -341,10 +359,35 @@ class Corrector:
             result = self._fix(text, column)
             if len(self._cache) < 50_000:
                 self._cache[key] = result
+        if context and result.choices:
+            result = self._decide(result, context)
         return Fixed(
             result.text,
             tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
             tuple(Notice(line, code, message) for code, message in result.doubts),
+        )
+
+    def document_words(self, text: str) -> frozenset[str]:
+        """The listed words of a document's text, folded: the ``context`` of ``fix``."""
+        if not self.enabled:
+            return frozenset()
+        folded = {word.casefold() for word in _TOKEN_RE.findall(text) if len(word) >= 3}
+        lexicon = self.lexicon
+        return frozenset(
+            (folded & lexicon.ranks.keys()) | (folded & lexicon.stems) | (folded & self.vocab.words.keys())
+        )
+
+    def _decide(self, result: _Result, context: Set[str]) -> _Result:
+        """Take each doubtful near word the document uses and its rival does not."""
+        taken = [c for c in result.choices if c.best in context and c.rival not in context]
+        if not taken:
+            return result
+        settled = {choice.doubt for choice in taken}
+        return self._apply(
+            result.source,
+            [*result.applied, *(choice.change for choice in taken)],
+            [doubt for doubt in result.doubts if doubt not in settled],
+            [choice for choice in result.choices if choice not in taken],
         )
 
     # -- helpers ----------------------------------------------------------------
@@ -420,6 +463,7 @@ class Corrector:
         """Every pass over one cell, in order (``_nothing_to_fix`` is their shortcut)."""
         changes: list[_Change] = []
         doubts: list[tuple[str, str]] = []
+        choices: list[_Choice] = []
         protected = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
         tokens = [
             _Token(m.group(), m.start(), m.end())
@@ -435,8 +479,8 @@ class Corrector:
                 continue
             if number and _place_name(tokens[number - 1], token):
                 continue  # `Desa Gunungsari` is a name, not `Gunungan` or `Gunung sari`
-            self._word(text, token, column, changes, doubts)
-        return self._apply(text, changes, doubts)
+            self._word(text, token, column, changes, doubts, choices)
+        return self._apply(text, changes, doubts, choices)
 
     def _nothing_to_fix(self, text: str) -> bool:
         """A quick look that most cells pass: every token is a number or a listed word
@@ -538,7 +582,13 @@ class Corrector:
             and self._fragment(tokens[after])
         )
 
-    def _apply(self, text: str, changes: list[_Change], doubts: list[tuple[str, str]]) -> _Result:
+    def _apply(
+        self,
+        text: str,
+        changes: list[_Change],
+        doubts: list[tuple[str, str]],
+        choices: Sequence[_Choice] = (),
+    ) -> _Result:
         changes.sort(key=lambda change: change.start)
         parts: list[str] = []
         records: list[tuple[str, str, float, CorrectionBy]] = []
@@ -551,7 +601,7 @@ class Corrector:
             records.append((text[change.start : change.end], change.to, change.score, change.by))
             position = change.end
         parts.append(text[position:])
-        return _Result("".join(parts), tuple(records), tuple(doubts))
+        return _Result("".join(parts), tuple(records), tuple(doubts), text, tuple(changes), tuple(choices))
 
     def _forced(
         self,
@@ -926,7 +976,13 @@ class Corrector:
         return (sim, diffs) if sim >= needed else None
 
     def _word(
-        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
+        self,
+        text: str,
+        token: _Token,
+        column: str,
+        changes: list[_Change],
+        doubts: list[tuple[str, str]],
+        choices: list[_Choice],
     ) -> None:
         word = token.text
         if len(token.folded) != len(word):
@@ -950,7 +1006,7 @@ class Corrector:
                 changes.append(_Change(token.start, token.end, to, similarity(word, letters), "pattern"))
             elif not known and sum(ch.isalpha() for ch in word) >= 5 and not word.isupper():
                 # `Partti5ipasi`: a digit and another slip; the OCR costs know 5/s, 1/l, 0/o
-                self._unknown_word(text, token, column, changes, doubts)
+                self._unknown_word(text, token, column, changes, doubts, choices)
             return
         if len(word) < MIN_LENGTH or self._listed(word):
             return
@@ -965,7 +1021,7 @@ class Corrector:
             return
         if len(word) >= 8 and self._split_and_fix(token, column, changes):
             return
-        self._unknown_word(text, token, column, changes, doubts)
+        self._unknown_word(text, token, column, changes, doubts, choices)
 
     def _hyphen_compound_known(self, text: str, token: _Token) -> bool:
         start, end = token.start, token.end
@@ -1240,7 +1296,13 @@ class Corrector:
         return self.spelled(self._shape(text, token, best, column), best), score
 
     def _unknown_word(
-        self, text: str, token: _Token, column: str, changes: list[_Change], doubts: list[tuple[str, str]]
+        self,
+        text: str,
+        token: _Token,
+        column: str,
+        changes: list[_Change],
+        doubts: list[tuple[str, str]],
+        choices: list[_Choice],
     ) -> None:
         """One near word if there is a clear one; else two glued words; else a doubt."""
         word = token.text
@@ -1263,11 +1325,15 @@ class Corrector:
             self._derived_reading(text, token, changes)
             return
         if rival is not None:
+            to = self.spelled(self._shape(text, token, best, column), best)
             message = (
-                f"'{word}' may be '{self.spelled(self._shape(text, token, best, column), best)}' or "
+                f"'{word}' may be '{to}' or "
                 f"'{self.spelled(self._shape(text, token, rival, column), rival)}'; left as written"
             )
-            doubts.append(("correction.uncertain", message))
+            doubt = ("correction.uncertain", message)
+            doubts.append(doubt)
+            change = _Change(token.start, token.end, to, score, self.source(best))
+            choices.append(_Choice(change, best, rival, doubt))
             return
         to = self.spelled(self._shape(text, token, best, column), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
