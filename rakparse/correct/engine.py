@@ -146,6 +146,9 @@ _PLACE_WORDS = frozenset(
 _COMMON_SHORT = 500
 #: a four-letter word this frequent (rank) may be split off a glued function word
 _COMMON_FOUR = 5000
+#: how far (OCR cost) a word with a clear nearest may be from it when the document
+#: writes that word elsewhere
+CONTEXT_ALLOWED = 1.0
 #: a glued short word (3-4 letters) must be this common, its long partner this long
 _COMMON_PIECE = 3000
 _LONG_PIECE = 6
@@ -222,8 +225,8 @@ class _Choice:
 
     change: _Change
     best: str
-    rival: str
-    doubt: tuple[str, str]
+    rival: str  # "" for a word too far to change on its own, with no rival
+    doubt: tuple[str, str] | None
 
 
 @dataclass(frozen=True)
@@ -379,7 +382,7 @@ class Corrector:
 
     def _decide(self, result: _Result, context: Set[str]) -> _Result:
         """Take each doubtful near word the document uses and its rival does not."""
-        taken = [c for c in result.choices if c.best in context and c.rival not in context]
+        taken = [c for c in result.choices if c.best in context and (not c.rival or c.rival not in context)]
         if not taken:
             return result
         settled = {choice.doubt for choice in taken}
@@ -1054,9 +1057,13 @@ class Corrector:
             return True
         return False
 
-    def _choose(self, folded: str, column: str, *, capitalized: bool) -> tuple[str | None, float, str | None]:
+    def _choose(
+        self, folded: str, column: str, *, capitalized: bool, loose: bool = False
+    ) -> tuple[str | None, float, str | None]:
         """``(best, score, rival)`` for an unknown word: ``best`` is None when nothing is
-        close enough, ``rival`` is set when the best does not beat it by a clear margin."""
+        close enough, ``rival`` is set when the best does not beat it by a clear margin.
+        ``loose``: up to ``CONTEXT_ALLOWED`` is close enough, but only with a clear margin
+        (for a word the document must confirm)."""
         size = len(folded)
         candidates = self._near.get(folded)
         if candidates is None:
@@ -1093,6 +1100,10 @@ class Corrector:
             and self.prior(best, column) >= COMMON_PRIOR
         ):
             allowed = SHORT_CLEAR  # `unthk` → `untuk`: one plain edit to a common word, none else near
+        if loose:
+            if not clear or cost > max(allowed, CONTEXT_ALLOWED) or score < self.min_score:
+                return None, 0.0, None
+            return best, score, None
         if cost > allowed or score < self.min_score:
             return None, 0.0, None
         if not clear:
@@ -1322,7 +1333,10 @@ class Corrector:
         if best is None:
             if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(token, column, changes, anywhere=True):
                 return
+            before = len(changes)
             self._derived_reading(text, token, changes)
+            if len(changes) == before:
+                self._near_miss(text, token, column, capitalized, choices)
             return
         if rival is not None:
             to = self.spelled(self._shape(text, token, best, column), best)
@@ -1337,6 +1351,18 @@ class Corrector:
             return
         to = self.spelled(self._shape(text, token, best, column), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
+
+    def _near_miss(
+        self, text: str, token: _Token, column: str, capitalized: bool, choices: list[_Choice]
+    ) -> None:
+        """``jumlh``: a word a little too far from its nearest for a change on its own
+        (one plain edit in a short word), with nothing else near. The document decides:
+        it is changed if the document writes that word elsewhere."""
+        best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
+        if best is None or same_root(token.folded, best):
+            return
+        to = self.spelled(self._shape(text, token, best, column), best)
+        choices.append(_Choice(_Change(token.start, token.end, to, score, self.source(best)), best, "", None))
 
     def _derived_reading(self, text: str, token: _Token, changes: list[_Change]) -> None:
         """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
