@@ -43,11 +43,14 @@ bench: setup
 eval: setup
 	$(BIN)/python benchmarks/correction_eval.py
 
-# Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq) and stems-id.txt
-# (needs Debian's hunspell-id); review the diff.
+# Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq), stems-id.txt and
+# non-kbbi-id.txt (these need Debian's hunspell-id; the last reads it with spylls,
+# installed here, not at run time); review the diff.
 lexicon: setup
 	$(BIN)/python scripts/make_lexicon.py
 	$(BIN)/python scripts/make_stems.py
+	$(BIN)/pip install --quiet spylls
+	$(BIN)/python scripts/make_non_kbbi.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -125,6 +125,8 @@ FIXES = [
     ("kegiatan", "Pelaksanaan sidangdi luar gedung", "Pelaksanaan sidang di luar gedung"),
     # a digit in a short word read as a letter, when the reading is a common word
     ("kegiatan", "Apel pa9i setiap hari kerja", "Apel pagi setiap hari kerja"),
+    # a form of a stem no text uses (`ditampalkan`, from `tampal`) one slip from a common word
+    ("kegiatan", "Laporan ditampalkan melalui laman", "Laporan ditampilkan melalui laman"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -179,6 +181,10 @@ UNCHANGED = [
     # a short token whose digit reading is a rare word (`rang`, `ikal`): another slip is likelier
     ("kegiatan", "Persentase data ganda ran9 diselesaikan"),
     ("kegiatan", "Pengembangan buah 1kal"),
+    # a regular form of a KBBI word in use (`tambal`), one slip from a common word
+    ("kegiatan", "Pemeliharaan rutin jalan dan penambalan lubang secara swakelola"),
+    # the only reading is a rare name or foreign word: never offered (`credit`, `farhan`)
+    ("kegiatan", "Penyaluran creclit usaha mikro"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

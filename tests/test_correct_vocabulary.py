@@ -139,3 +139,15 @@ def test_lexicon_ranks_follow_the_file_order() -> None:
     assert (ranks["yang"], ranks["dan"], ranks["di"]) == (1, 2, 3)
     assert sorted(ranks.values()) == list(range(1, len(ranks) + 1))
     assert not any(word.startswith("#") for word in ranks)
+
+
+def test_non_kbbi_words_are_listed_names_and_foreign_words() -> None:
+    """`non-kbbi-id.txt` marks the listed words hunspell-id neither knows nor derives."""
+    lexicon = load_lexicon()
+    assert {"farhan", "credit", "silver", "jakarta"} <= lexicon.non_kbbi
+    assert lexicon.non_kbbi <= lexicon.ranks.keys()
+    for word in ("anggaran", "tambal", "pemilihan", "bekerja", "sebagai"):
+        assert word not in lexicon.non_kbbi, word
+        assert lexicon.kbbi(word)
+    assert lexicon.kbbi("wicara")  # a stem the frequency list lacks
+    assert not lexicon.kbbi("farhan") and not lexicon.kbbi("xqzt")

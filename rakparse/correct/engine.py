@@ -146,6 +146,9 @@ _PLACE_WORDS = frozenset(
 _COMMON_SHORT = 500
 #: a four-letter word this frequent (rank) may be split off a glued function word
 _COMMON_FOUR = 5000
+#: a listed word KBBI does not know (a name, a foreign word) is offered as a correction
+#: only if it is this frequent (rank): `Jawa`, `internet`, `Desember`, not `credit`
+NON_KBBI_RANK = 5000
 #: how far (OCR cost) a word with a clear nearest may be from it when the document
 #: writes that word elsewhere
 CONTEXT_ALLOWED = 1.0
@@ -1086,6 +1089,13 @@ class Corrector:
             lambda c: family[c] if c in family else self.prior(c, column),
             prune=MARGIN + 0.1,
         )
+        # a rare name or foreign word (`credit`, `farhan`) is never the correction; near
+        # the top, it is a rival
+        guess = next((k for k, (_c, _cost, word) in enumerate(ranked) if self._may_guess(word)), None)
+        if guess is None:
+            return None, 0.0, None
+        if guess:
+            ranked = [ranked[guess], ranked[guess - 1]]  # the blocking one as runner-up, within any margin
         _combined, cost, best = ranked[0]
         allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else LONG_ALLOWED
         if capitalized:
@@ -1109,6 +1119,16 @@ class Corrector:
         if not clear:
             return best, score, ranked[1][2]
         return best, score, None
+
+    def _may_guess(self, word: str) -> bool:
+        """Can ``word`` be offered as a correction? Not a rare listed word KBBI does not know."""
+        rank = self.lexicon.ranks.get(word)
+        return (
+            rank is None
+            or rank <= NON_KBBI_RANK
+            or word not in self.lexicon.non_kbbi
+            or word in self.vocab.words
+        )
 
     def _common_short(self, word: str) -> bool:
         """A three-letter word common enough to be a candidate (`dann` → `dan`)."""
@@ -1288,8 +1308,16 @@ class Corrector:
     def _derived_word(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
         """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
         evidence than a listed word: a common listed word one OCR slip away
-        (``keadilan``), with no rival, replaces it. Listed words are never changed."""
+        (``keadilan``), with no rival, replaces it, unless the word's root is a KBBI word
+        in use (``penambalan``, from ``tambal``). Listed words are never changed."""
         if len(token.text) < 6 or token.text.isupper():
+            return
+        lexicon = self.lexicon
+        if any(
+            len(root) >= 4 and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(token.folded)
+        ):
+            # `penambalan`: a regular form of a KBBI word in use (`tambal`) is a word; a
+            # form of a stem no text uses (`ditampalkan`, `tampal`) may be a misread one
             return
         better = self._listed_instead(text, token, column)
         if better is not None:
@@ -1384,7 +1412,7 @@ class Corrector:
         )
         readings.discard(folded)
         valid = [reading for reading in readings if self.is_known(reading)]
-        if len(valid) == 1:
+        if len(valid) == 1 and self._may_guess(valid[0]):
             to = self.spelled(self._shape(text, token, valid[0]), valid[0])
             score = similarity(token.folded, valid[0])
             if score >= self.min_score:
