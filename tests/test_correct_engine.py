@@ -127,6 +127,8 @@ FIXES = [
     ("kegiatan", "Apel pa9i setiap hari kerja", "Apel pagi setiap hari kerja"),
     # a form of a stem no text uses (`ditampalkan`, from `tampal`) one slip from a common word
     ("kegiatan", "Laporan ditampalkan melalui laman", "Laporan ditampilkan melalui laman"),
+    # a digit read as a letter gives a regular form of a KBBI word in use (`sandi`)
+    ("pelaksana", "Bidang Persand1an dan Keamanan Informasi", "Bidang Persandian dan Keamanan Informasi"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -183,6 +185,9 @@ UNCHANGED = [
     ("kegiatan", "Pengembangan buah 1kal"),
     # a regular form of a KBBI word in use (`tambal`), one slip from a common word
     ("kegiatan", "Pemeliharaan rutin jalan dan penambalan lubang secara swakelola"),
+    # nor is it repaired into another word after a glued `dan`, nor is a stem no text
+    # uses cut off a misread word (`emper oleh` for `memperoleh`)
+    ("kegiatan", "Pemeliharaan rutin jalan danpenambalan lubang"),
     # the only reading is a rare name or foreign word: never offered (`credit`, `farhan`)
     ("kegiatan", "Penyaluran creclit usaha mikro"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
@@ -229,6 +234,10 @@ CASE_FROM_CONTEXT = [
     # no word after: the cell's words
     ("pelaksana", "Unit Pelaksana Teknis Daerah Pengujian Kendaraan 8ermotor", "Bermotor"),
     ("kegiatan", "pengujian berkala kendaraan 8ermotor", "bermotor"),
+    # a verb or a function word is lower case inside a cell, unless in a run of Title words
+    ("kegiatan", "Jumlah pelaku usaha yang emperoleh Kredit Usaha Rakyat", "memperoleh"),
+    ("kegiatan", "Penyaluran pinjaman eelalui Lembaga Pengelola Dana Bergulir", "melalui"),
+    ("indikator", "Jumlah usaha mikro yang memiliki Nomor Induk erusaha", "Berusaha"),
     # a unit's name is a proper noun
     ("pelaksana", "Satuan 5amapta", "Samapta"),
 ]

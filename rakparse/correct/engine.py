@@ -152,6 +152,8 @@ NON_KBBI_RANK = 5000
 #: how far (OCR cost) a word with a clear nearest may be from it when the document
 #: writes that word elsewhere
 CONTEXT_ALLOWED = 1.0
+#: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
+_VERB_PREFIXES = ("me", "ber", "di")
 #: a glued short word (3-4 letters) must be this common, its long partner this long
 _COMMON_PIECE = 3000
 _LONG_PIECE = 6
@@ -1000,7 +1002,10 @@ class Corrector:
                 return
             readings = _digit_readings(word.casefold())
             known = sorted(
-                r for r in readings if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS) and self._listed(r)
+                r
+                for r in readings
+                if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS)
+                and (self._listed(r) or self._trusted_derivation(r))
             )
             if len(known) == 1 and (
                 len(word) > MIN_LENGTH or word.isupper() or self.prior(known[0], column) >= COMMON_PRIOR - 0.5
@@ -1120,6 +1125,14 @@ class Corrector:
             return best, score, ranked[1][2]
         return best, score, None
 
+    def _trusted_derivation(self, folded: str) -> bool:
+        """``penambalan``: a regular form of a KBBI word in use (``tambal``) is a word. A
+        form of a stem no text uses (``ditampalkan``, from ``tampal``) may be a misread one."""
+        lexicon = self.lexicon
+        return self.is_known(folded) and any(
+            len(root) >= 4 and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(folded)
+        )
+
     def _may_guess(self, word: str) -> bool:
         """Can ``word`` be offered as a correction? Not a rare listed word KBBI does not know."""
         rank = self.lexicon.ranks.get(word)
@@ -1190,6 +1203,11 @@ class Corrector:
         # the next words first (a name starts after lower-case words: `data 5istem
         # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
         # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
+        if candidate.casefold() in _FUNCTION_WORDS or candidate.casefold().startswith(_VERB_PREFIXES):
+            # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
+            # lower case, unless inside a run of Title words
+            title = bool(earlier) and earlier[-1][:1].isupper() and not earlier[-1].isupper()
+            return "Xx" if title and (not later or later[0][:1].isupper()) else "xx"
         for words in (earlier[-1:] + later[:1], later[:1], earlier + later):
             titles = sum(w[:1].isupper() and not w.isupper() for w in words)
             lowers = sum(w[:1].islower() for w in words)
@@ -1285,9 +1303,13 @@ class Corrector:
             folded = piece.casefold()
             if len(piece) < 3 and folded not in _SHORT_WORDS:
                 return None  # `melaluii` is a doubled letter, not `melalui i`
+            if folded in self.lexicon.stems and folded not in self.vocab.words:
+                return None  # `emper oleh`: a stem no text uses is no piece to cut off (`memperoleh`)
             if self._listed(piece) or folded in _FUNCTION_WORDS:
                 fixed.append(piece)
                 continue
+            if self._trusted_derivation(folded):
+                return None  # `danpenambalan`: a regular form is not repaired into another word
             if len(piece) < 5 or _HAS_DIGIT.search(piece):
                 listed = [reading for reading in _digit_readings(folded) if self._listed(reading)]
                 if len(listed) != 1:
@@ -1312,12 +1334,7 @@ class Corrector:
         in use (``penambalan``, from ``tambal``). Listed words are never changed."""
         if len(token.text) < 6 or token.text.isupper():
             return
-        lexicon = self.lexicon
-        if any(
-            len(root) >= 4 and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(token.folded)
-        ):
-            # `penambalan`: a regular form of a KBBI word in use (`tambal`) is a word; a
-            # form of a stem no text uses (`ditampalkan`, `tampal`) may be a misread one
+        if self._trusted_derivation(token.folded):
             return
         better = self._listed_instead(text, token, column)
         if better is not None:
