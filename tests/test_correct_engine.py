@@ -188,6 +188,9 @@ UNCHANGED = [
     # nor is it repaired into another word after a glued `dan`, nor is a stem no text
     # uses cut off a misread word (`emper oleh` for `memperoleh`)
     ("kegiatan", "Pemeliharaan rutin jalan danpenambalan lubang"),
+    # a glued `dan` is not cut off when the repair moves the letters at the cut
+    # (`danadesa` is `dana desa`, not `dan desa`)
+    ("kegiatan", "Pemeriksaan alokasi danadesa"),
     # the only reading is a rare name or foreign word: never offered (`credit`, `farhan`)
     ("kegiatan", "Penyaluran creclit usaha mikro"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
@@ -238,7 +241,8 @@ CASE_FROM_CONTEXT = [
     ("kegiatan", "Jumlah pelaku usaha yang emperoleh Kredit Usaha Rakyat", "memperoleh"),
     ("kegiatan", "Penyaluran pinjaman eelalui Lembaga Pengelola Dana Bergulir", "melalui"),
     ("indikator", "Jumlah usaha mikro yang memiliki Nomor Induk erusaha", "Berusaha"),
-    # a unit's name is a proper noun
+    # a unit's name is a proper noun, each of its words capitalized
+    ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),
 ]
 

@@ -1203,6 +1203,8 @@ class Corrector:
         # the next words first (a name starts after lower-case words: `data 5istem
         # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
         # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
+        if column in _UNIT_COLUMNS and candidate.casefold() not in _STOPWORDS:
+            return "Xx"  # the words of a unit's name are capitalized (`Subbagian ... dan 3valuasi`)
         if candidate.casefold() in _FUNCTION_WORDS or candidate.casefold().startswith(_VERB_PREFIXES):
             # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
             # lower case, unless inside a run of Title words
@@ -1244,13 +1246,14 @@ class Corrector:
         ``anywhere``: also beside a long listed word (``Penyusunanlaporari``)."""
         text, folded = token.text, token.folded
         # `peradiIan` is a misread l, not two words; `Teknolo9iInformasi` is two
-        cuts = [
+        camel_cuts = [
             i
             for i in range(3, len(text) - 2)
             if text[i - 1].islower()
             and text[i].isupper()
             and (text[i] != "I" or (len(text) - i >= 5 and self._listed(text[i:])))
         ]
+        cuts = list(camel_cuts)
         if not cuts:
             if not text[:1].isupper():
                 cuts = [len(w) for w in _FUNCTION_WORDS if len(w) >= 3 and folded.startswith(w)]
@@ -1273,7 +1276,7 @@ class Corrector:
             option
             for cut in cuts
             if (option := self._repaired_pieces(text, cut, column)) is not None
-            and not (anywhere and self._seam_moved(folded, cut, option[1]))
+            and not ((anywhere or cut not in camel_cuts) and self._seam_moved(folded, cut, option[1]))
         ]
         options.sort(key=lambda option: option[0])
         if not options or (len(options) > 1 and options[1][0] - options[0][0] < MARGIN):
