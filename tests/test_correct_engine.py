@@ -129,6 +129,14 @@ FIXES = [
     ("kegiatan", "Laporan ditampalkan melalui laman", "Laporan ditampilkan melalui laman"),
     # a digit read as a letter gives a regular form of a KBBI word in use (`sandi`)
     ("pelaksana", "Bidang Persand1an dan Keamanan Informasi", "Bidang Persandian dan Keamanan Informasi"),
+    # a doubled letter: the two words share only a non-word as root, so they are not two
+    # forms of one word (`rsentase`)
+    (
+        "indikator",
+        "Perrsentase rumah tangga dengan akses air minum",
+        "Persentase rumah tangga dengan akses air minum",
+    ),
+    ("kegiatan", "Koordinassi penyusunan dokumen", "Koordinasi penyusunan dokumen"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),

@@ -40,7 +40,7 @@ import functools
 import itertools
 import os
 import re
-from collections.abc import Sequence, Set
+from collections.abc import Container, Sequence, Set
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
@@ -282,16 +282,20 @@ def apply_case(original: str, word: str) -> str:
     return word.lower()
 
 
-def same_root(a: str, b: str) -> bool:
+def same_root(a: str, b: str, words: Container[str] | None = None) -> bool:
     """Are ``a`` and ``b`` two affixed forms of one word (only the affixes differ)?
+    With ``words``, the shared root must be one of them: ``perrsentase`` and
+    ``persentase`` share only the non-word ``rsentase``, a doubled letter's artefact.
 
     >>> same_root("penggarap", "menggarap"), same_root("penyebarluasan", "menyebarluaskan")
     (True, True)
     >>> same_root("keangan", "keuangan"), same_root("penyusuan", "penyusunan")
     (False, False)
+    >>> same_root("perrsentase", "persentase"), same_root("perrsentase", "persentase", {"garap"})
+    (True, False)
     """
     shared = (roots(a) | {a}) & (roots(b) | {b})
-    return any(len(root) >= 4 for root in shared)
+    return any(len(root) >= 4 and (words is None or root in words) for root in shared)
 
 
 class Corrector:
@@ -1350,7 +1354,7 @@ class Corrector:
         best, score, rival = self._choose(token.folded, column, capitalized=False)
         if best is None or rival is not None or ocr_cost(token.folded, best) > 1.0:
             return None
-        if self.prior(best, column) < 3.5 or same_root(token.folded, best):
+        if self.prior(best, column) < 3.5 or same_root(token.folded, best, self.lexicon):
             return None
         return self.spelled(self._shape(text, token, best, column), best), score
 
@@ -1370,7 +1374,7 @@ class Corrector:
         cost = ocr_cost(token.folded, best) if best is not None else 9.0
         if cost >= 1.0 and len(word) >= 6 and self._split(token, changes, function_only=True):
             return  # `Umumdan`: a glued `dan` beats a letter changed
-        if best is not None and same_root(token.folded, best):
+        if best is not None and same_root(token.folded, best, self.lexicon):
             return  # `penggarap` → `menggarap` changes an affix: grammar, not an OCR slip
         if best is not None and rival is None and cost <= 1.0:
             to = self.spelled(self._shape(text, token, best, column), best)
@@ -1407,7 +1411,7 @@ class Corrector:
         (one plain edit in a short word), with nothing else near. The document decides:
         it is changed if the document writes that word elsewhere."""
         best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
-        if best is None or same_root(token.folded, best):
+        if best is None or same_root(token.folded, best, self.lexicon):
             return
         to = self.spelled(self._shape(text, token, best, column), best)
         choices.append(_Choice(_Change(token.start, token.end, to, score, self.source(best)), best, "", None))
