@@ -41,7 +41,7 @@ bench: setup
 	$(BIN)/python benchmarks/bench_batch.py
 
 eval: setup
-	$(BIN)/python benchmarks/correction_eval.py
+	$(BIN)/python benchmarks/correction_eval.py $(ARGS)
 
 # Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq), stems-id.txt and
 # non-kbbi-id.txt (these need Debian's hunspell-id; the last reads it with spylls,
