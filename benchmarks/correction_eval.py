@@ -47,7 +47,7 @@ from rakparse.correct.vocabulary import load_vocabulary  # noqa: E402
 
 DEV_DIR = ROOT / "tests" / "data" / "correction"
 HOLDOUT_DIR = DEV_DIR / "holdout"
-SAMPLE = ROOT.parent / "shared" / "samples" / "kpu-tabanan-2023.txt"
+SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
 
 #: true character → what OCR reads instead (single and multi-character)
