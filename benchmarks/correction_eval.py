@@ -165,7 +165,7 @@ def _equal_positions(source: list[str], target: list[str]) -> set[int]:
     return equal
 
 
-def corrected(
+def correct_documents(
     documents: list[list[tuple[str, str]]],
     cer: float,
     rng: random.Random,
@@ -177,10 +177,10 @@ def corrected(
     out: list[tuple[str, str, str, Fixed]] = []
     for document in documents:
         noisy = [add_noise(clean, cer, rng) if cer else clean for _column, clean in document]
-        words_of = corrector.document_words("\n".join(noisy)) if context else frozenset()
+        words = corrector.document_words("\n".join(noisy)) if context else frozenset()
         for (column, clean), text in zip(document, noisy, strict=True):
             out.append(
-                (column, clean, text, corrector.fix(text, column=column, line=len(out) + 1, context=words_of))
+                (column, clean, text, corrector.fix(text, column=column, line=len(out) + 1, context=words))
             )
     return out
 
@@ -196,7 +196,7 @@ def evaluate(
     level = Level(cer)
     rng = random.Random(f"{seed}-{cer}")
     chars = char_errors = 0
-    for _column, clean, noisy, fixed in corrected(documents, cer, rng, corrector, context):
+    for _column, clean, noisy, fixed in correct_documents(documents, cer, rng, corrector, context):
         chars += len(clean)
         char_errors += Levenshtein.distance(noisy, clean)
         clean_w, noisy_w, fixed_w = words(clean), words(noisy), words(fixed.text)
@@ -383,7 +383,7 @@ def show_wrong(
     """Print every wrong change (for tuning)."""
     for seed in range(seeds):
         rng = random.Random(f"{seed}-{cer}")
-        for _column, clean, noisy, fixed in corrected(documents, cer, rng, corrector, context):
+        for _column, clean, noisy, fixed in correct_documents(documents, cer, rng, corrector, context):
             right = _equal_positions(words(fixed.text), words(clean))
             unchanged = _equal_positions(words(fixed.text), words(noisy))
             bad = [w for i, w in enumerate(words(fixed.text)) if i not in unchanged and i not in right]

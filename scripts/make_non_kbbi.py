@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from rakparse.correct.lexicon import LEXICON_FILE, NON_KBBI_FILE, _data_words, roots  # noqa: E402
+from rakparse.correct.lexicon import LEXICON_FILE, NON_KBBI_FILE, data_words, roots  # noqa: E402
 
 DIC = Path("/usr/share/hunspell/id_ID")
 
@@ -42,7 +42,7 @@ def main() -> int:
             known[word] = bool(dictionary.lookup(word))
         return known[word]
 
-    words = _data_words(LEXICON_FILE)
+    words = data_words(LEXICON_FILE)
     outside = [
         word
         for word in words

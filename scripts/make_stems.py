@@ -2,7 +2,7 @@
 
 Run ``.venv/bin/python scripts/make_stems.py`` (with ``hunspell-id`` installed) after
 upgrading that package or regenerating the wordfreq list, and review the diff. The
-stems (KBBI headwords: `wicara`, `tambal`, `laik`) are the words the frequency list
+stems (KBBI headwords: `wicara`, `tampal`, `hidang`) are the words the frequency list
 lacks; the correction engine never changes them, and its affix rules derive their
 forms. Only the stems are kept: hunspell's own affix flags are not used.
 """

@@ -138,8 +138,6 @@ _PLACE_WORDS = frozenset(
         "nagari",
         "gampong",
         "banjar",
-        "jalan",
-        "jl",
     }
 )
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
@@ -225,8 +223,10 @@ class _Change:
 
 @dataclass(frozen=True)
 class _Choice:
-    """A near word left as a doubt for a rival as near: the document decides it when
-    it uses the near word elsewhere and not the rival."""
+    """A change the document decides: the near word of a token left in doubt for a
+    rival as near (``rival`` set, ``doubt`` its warning), or the clear nearest of a
+    token a little too far to change on its own (``rival`` empty, no warning). It is
+    made when the document writes ``best`` and not ``rival``."""
 
     change: _Change
     best: str
@@ -239,21 +239,30 @@ class _Result:
     text: str
     changes: tuple[tuple[str, str, float, CorrectionBy], ...]
     doubts: tuple[tuple[str, str], ...]  # (warning code, message)
-    # what the document may still decide: the cell as read, the changes made, the choices
-    source: str = ""
+    # what the document may still decide: the changes made to ``text`` as read, and the
+    # choices left (none where ``applied`` is not kept)
+    original: str = ""
     applied: tuple[_Change, ...] = ()
     choices: tuple[_Choice, ...] = ()
 
 
-def _place_name(before: _Token, token: _Token) -> bool:
+def _place_name(text: str, before: _Token, token: _Token) -> bool:
     """Is ``token`` the name of the place ``before`` says (``Kecamatan Sukamaju``)?"""
     word = token.text
     return (
         before.folded in _PLACE_WORDS
+        and text[before.end : token.start] == " "
         and word[:1].isupper()
         and not word.isupper()
         and not _HAS_DIGIT.search(word)
     )
+
+
+def _maybe_name(text: str, token: _Token) -> bool:
+    """A capitalized word inside a cell (`Sosialisasi di Anturan`) may be a name: the
+    document's use of a common word near it (`aturan`) says nothing of it."""
+    word = token.text
+    return word[:1].isupper() and not word.isupper() and bool(text[: token.start].strip())
 
 
 def _digit_readings(folded: str) -> set[str]:
@@ -362,7 +371,9 @@ class Corrector:
         """Correct one cell's text; ``line`` is recorded in every correction.
 
         ``context``: the words of the whole document (``document_words``). Of two
-        near words equally likely, the one the document uses elsewhere is taken."""
+        near words equally likely, the better one is taken if the document writes it and
+        not the other; a short word a little too far from its clear nearest is changed
+        if the document writes that word. Never for a capitalized word inside a cell."""
         if not self.enabled or column in _PASS_THROUGH or not text.strip():
             return Fixed(text, (), ())
         key = (text, column)
@@ -380,13 +391,12 @@ class Corrector:
         )
 
     def document_words(self, text: str) -> frozenset[str]:
-        """The listed words of a document's text, folded: the ``context`` of ``fix``."""
+        """The words of a document's text, folded: the ``context`` of ``fix``. Every
+        word counts, listed or not: a rival may be a derivation the lists lack."""
         if not self.enabled:
             return frozenset()
-        folded = {word.casefold() for word in _TOKEN_RE.findall(text) if len(word) >= 3}
-        lexicon = self.lexicon
         return frozenset(
-            (folded & lexicon.ranks.keys()) | (folded & lexicon.stems) | (folded & self.vocab.words.keys())
+            word.casefold() for word in _TOKEN_RE.findall(text) if len(word) >= 3 and word.isalpha()
         )
 
     def _decide(self, result: _Result, context: Set[str]) -> _Result:
@@ -396,7 +406,7 @@ class Corrector:
             return result
         settled = {choice.doubt for choice in taken}
         return self._apply(
-            result.source,
+            result.original,
             [*result.applied, *(choice.change for choice in taken)],
             [doubt for doubt in result.doubts if doubt not in settled],
             [choice for choice in result.choices if choice not in taken],
@@ -489,7 +499,7 @@ class Corrector:
         for number, token in enumerate(tokens):
             if number in done or self._beside_fragment(text, tokens, number, done):
                 continue
-            if number and _place_name(tokens[number - 1], token):
+            if number and _place_name(text, tokens[number - 1], token):
                 continue  # `Desa Gunungsari` is a name, not `Gunungan` or `Gunung sari`
             self._word(text, token, column, changes, doubts, choices)
         return self._apply(text, changes, doubts, choices)
@@ -902,7 +912,7 @@ class Corrector:
                     for k in reversed(run):
                         token = tokens[start + k]
                         a, b = token.start - first.start, token.end - first.start
-                        shape = self._shape(text, token, phrase.words[k])
+                        shape = self._shape(text, token, phrase.words[k], column)
                         spelled = spelled[:a] + apply_case(shape, phrase.words[k]) + spelled[b:]
                     changes.append(
                         _Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary")
@@ -1134,7 +1144,8 @@ class Corrector:
         form of a stem no text uses (``ditampalkan``, from ``tampal``) may be a misread one."""
         lexicon = self.lexicon
         return self.is_known(folded) and any(
-            len(root) >= 4 and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(folded)
+            len(root) >= 4 and not folded.startswith(root) and root in lexicon.ranks and lexicon.kbbi(root)
+            for root in roots(folded)
         )
 
     def _may_guess(self, word: str) -> bool:
@@ -1191,7 +1202,7 @@ class Corrector:
             self._root_forms[root] = forms
         return forms
 
-    def _shape(self, text: str, token: _Token, candidate: str, column: str = "") -> str:
+    def _shape(self, text: str, token: _Token, candidate: str, column: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
         first letter or its case (``erwujudnya``, ``ckonsiliasi``, ``5uara``, ``lnstansi``,
         ``Iogistik``); then the cell start and the words around decide between Title
@@ -1204,16 +1215,16 @@ class Corrector:
             return "Xx"
         earlier = [w for w in _TOKEN_RE.findall(before)[1:] if w.casefold() not in _STOPWORDS]
         later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
-        # the next words first (a name starts after lower-case words: `data 5istem
-        # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
-        # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
         if column in _UNIT_COLUMNS and candidate.casefold() not in _STOPWORDS:
             return "Xx"  # the words of a unit's name are capitalized (`Subbagian ... dan 3valuasi`)
-        if candidate.casefold() in _FUNCTION_WORDS or candidate.casefold().startswith(_VERB_PREFIXES):
+        if candidate.casefold() in _FUNCTION_WORDS or self._verb(candidate.casefold()):
             # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
             # lower case, unless inside a run of Title words
             title = bool(earlier) and earlier[-1][:1].isupper() and not earlier[-1].isupper()
             return "Xx" if title and (not later or later[0][:1].isupper()) else "xx"
+        # the next words first (a name starts after lower-case words: `data 5istem
+        # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
+        # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
         for words in (earlier[-1:] + later[:1], later[:1], earlier + later):
             titles = sum(w[:1].isupper() and not w.isupper() for w in words)
             lowers = sum(w[:1].islower() for w in words)
@@ -1221,6 +1232,15 @@ class Corrector:
                 return "Xx" if titles > lowers else "xx"
         # names of units are proper nouns (`Satuan 5amapta`)
         return "Xx" if column in _UNIT_COLUMNS and not (earlier or later) else "xx"
+
+    def _verb(self, folded: str) -> bool:
+        """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
+        root (not ``berita``, ``dinas``, ``digital``, which only start so)."""
+        lexicon = self.lexicon
+        return folded.startswith(_VERB_PREFIXES) and any(
+            len(root) >= 4 and not folded.startswith(root) and root in lexicon.ranks and lexicon.kbbi(root)
+            for root in roots(folded)
+        )
 
     @staticmethod
     def _first_letter_lost(word: str, candidate: str) -> bool:
@@ -1278,7 +1298,7 @@ class Corrector:
             return False
         options = [
             option
-            for cut in cuts
+            for cut in sorted(set(cuts))  # `sebagaipe1aksana`: a function word may be a long word too
             if (option := self._repaired_pieces(text, cut, column)) is not None
             and not ((anywhere or cut not in camel_cuts) and self._seam_moved(folded, cut, option[1]))
         ]
@@ -1386,7 +1406,7 @@ class Corrector:
             if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(token, column, changes, anywhere=True):
                 return
             before = len(changes)
-            self._derived_reading(text, token, changes)
+            self._derived_reading(text, token, column, changes)
             if len(changes) == before:
                 self._near_miss(text, token, column, capitalized, choices)
             return
@@ -1398,8 +1418,9 @@ class Corrector:
             )
             doubt = ("correction.uncertain", message)
             doubts.append(doubt)
-            change = _Change(token.start, token.end, to, score, self.source(best))
-            choices.append(_Choice(change, best, rival, doubt))
+            if not _maybe_name(text, token):
+                change = _Change(token.start, token.end, to, score, self.source(best))
+                choices.append(_Choice(change, best, rival, doubt))
             return
         to = self.spelled(self._shape(text, token, best, column), best)
         changes.append(_Change(token.start, token.end, to, score, self.source(best)))
@@ -1410,13 +1431,15 @@ class Corrector:
         """``jumlh``: a word a little too far from its nearest for a change on its own
         (one plain edit in a short word), with nothing else near. The document decides:
         it is changed if the document writes that word elsewhere."""
+        if _maybe_name(text, token):
+            return
         best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
         if best is None or same_root(token.folded, best, self.lexicon):
             return
         to = self.spelled(self._shape(text, token, best, column), best)
         choices.append(_Choice(_Change(token.start, token.end, to, score, self.source(best)), best, "", None))
 
-    def _derived_reading(self, text: str, token: _Token, changes: list[_Change]) -> None:
+    def _derived_reading(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
         """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
         multi-character confusion, a doubled letter) gives a valid
         derivation, which the word list (and so the search) lacks; only when exactly one
@@ -1437,7 +1460,7 @@ class Corrector:
         readings.discard(folded)
         valid = [reading for reading in readings if self.is_known(reading)]
         if len(valid) == 1 and self._may_guess(valid[0]):
-            to = self.spelled(self._shape(text, token, valid[0]), valid[0])
+            to = self.spelled(self._shape(text, token, valid[0], column), valid[0])
             score = similarity(token.folded, valid[0])
             if score >= self.min_score:
                 changes.append(_Change(token.start, token.end, to, score, "lexicon"))
