@@ -255,6 +255,8 @@ CASE_FROM_CONTEXT = [
     ("indikator", "Jumlah usaha mikro yang memiliki Nomor Induk erusaha", "Berusaha"),
     # a word that only starts like a verb (`berita`) is no verb
     ("kegiatan", "penyusunan 8erita Acara", "Berita"),
+    # two glued words at the cell start, the first of them without its first letter
+    ("sasaran", "eningkatnyaefektivitas pengawasan", "Meningkatnya"),
     # a unit's name is a proper noun, each of its words capitalized
     ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),

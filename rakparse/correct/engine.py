@@ -1044,7 +1044,7 @@ class Corrector:
             return
         if len(word) >= 6 and self._split(token, changes, camel_only=True):
             return
-        if len(word) >= 8 and self._split_and_fix(token, column, changes):
+        if len(word) >= 8 and self._split_and_fix(text, token, column, changes):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
 
@@ -1261,7 +1261,7 @@ class Corrector:
         return Levenshtein.distance(folded, candidate[1:]) < Levenshtein.distance(folded, candidate)
 
     def _split_and_fix(
-        self, token: _Token, column: str, changes: list[_Change], *, anywhere: bool = False
+        self, cell: str, token: _Token, column: str, changes: list[_Change], *, anywhere: bool = False
     ) -> bool:
         """Two glued words of which one is also misread: split at a case change
         (``PerencamaanPembangiinan``) or beside a glued function word (``danpengawa5an``,
@@ -1306,6 +1306,9 @@ class Corrector:
         if not options or (len(options) > 1 and options[1][0] - options[0][0] < MARGIN):
             return False
         _cost, to, score, last = options[0]
+        first, space, rest = to.partition(" ")
+        # the first piece lost its first letter at the cell start (`eningkatnyaefektivitas`)
+        to = apply_case(self._shape(cell, token, first, column), first) + space + rest
         changes.append(_Change(token.start, token.end, to, score, self.source(last)))
         return True
 
@@ -1403,7 +1406,9 @@ class Corrector:
         if len(word) >= 6 and self._split(token, changes):
             return
         if best is None:
-            if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(token, column, changes, anywhere=True):
+            if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(
+                text, token, column, changes, anywhere=True
+            ):
                 return
             before = len(changes)
             self._derived_reading(text, token, column, changes)
