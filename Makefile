@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SOURCES := rakparse tests benchmarks scripts
 
-.PHONY: setup demo test lint format golden bench eval lexicon clean
+.PHONY: setup demo test lint format golden bench eval eval-ocr lexicon clean
 
 setup:
 	@bash scripts/setup.sh
@@ -42,6 +42,10 @@ bench: setup
 
 eval: setup
 	$(BIN)/python benchmarks/correction_eval.py $(ARGS)
+
+# the same measures on real OCR errors: Tesseract reading degraded scans of the sets
+eval-ocr: setup
+	$(BIN)/python benchmarks/ocr_eval.py
 
 # Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq), stems-id.txt and
 # non-kbbi-id.txt (these need Debian's hunspell-id; the last reads it with spylls,

@@ -174,11 +174,25 @@ def correct_documents(
 ) -> list[tuple[str, str, str, Fixed]]:
     """``(column, clean, noisy, fixed)`` for every cell; as in ``convert``, each document's
     cells are corrected with its words as context (unless ``context`` is false)."""
+    read = [
+        [add_noise(clean, cer, rng) if cer else clean for _column, clean in document]
+        for document in documents
+    ]
+    return correct_read(documents, read, corrector, context)
+
+
+def correct_read(
+    documents: list[list[tuple[str, str]]],
+    read: list[list[str]],
+    corrector: Corrector,
+    context: bool = True,
+) -> list[tuple[str, str, str, Fixed]]:
+    """``(column, clean, read, fixed)`` for every cell, given each cell as read (by the
+    noise model, or by a real OCR engine)."""
     out: list[tuple[str, str, str, Fixed]] = []
-    for document in documents:
-        noisy = [add_noise(clean, cer, rng) if cer else clean for _column, clean in document]
-        words = corrector.document_words("\n".join(noisy)) if context else frozenset()
-        for (column, clean), text in zip(document, noisy, strict=True):
+    for document, texts in zip(documents, read, strict=True):
+        words = corrector.document_words("\n".join(texts)) if context else frozenset()
+        for (column, clean), text in zip(document, texts, strict=True):
             out.append(
                 (column, clean, text, corrector.fix(text, column=column, line=len(out) + 1, context=words))
             )
@@ -193,10 +207,14 @@ def evaluate(
     *,
     context: bool = True,
 ) -> Level:
-    level = Level(cer)
     rng = random.Random(f"{seed}-{cer}")
+    return score(Level(cer), correct_documents(documents, cer, rng, corrector, context))
+
+
+def score(level: Level, cells: list[tuple[str, str, str, Fixed]]) -> Level:
+    """Count words wrong before and after correction, and which changes were right."""
     chars = char_errors = 0
-    for _column, clean, noisy, fixed in correct_documents(documents, cer, rng, corrector, context):
+    for _column, clean, noisy, fixed in cells:
         chars += len(clean)
         char_errors += Levenshtein.distance(noisy, clean)
         clean_w, noisy_w, fixed_w = words(clean), words(noisy), words(fixed.text)

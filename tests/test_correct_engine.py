@@ -142,6 +142,9 @@ FIXES = [
     # `Jalan`, `Kota` name common things too, and a place word counts only right before
     ("kegiatan", "Pemeliharaan Jalan Lingkungam", "Pemeliharaan Jalan Lingkungan"),
     ("kegiatan", "Pembinaan Desa, Pemeliharaam gedung", "Pembinaan Desa, Pemeliharaan gedung"),
+    # Tesseract's own slips on small blurred type (a/u, r/n, t/i...)
+    ("indikator", "Jamlah desa wisata yang dikembangkan", "Jumlah desa wisata yang dikembangkan"),
+    ("kegiatan", "Pengadaan bahan bakar mirryak", "Pengadaan bahan bakar minyak"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -257,6 +260,9 @@ CASE_FROM_CONTEXT = [
     ("kegiatan", "penyusunan 8erita Acara", "Berita"),
     # two glued words at the cell start, the first of them without its first letter
     ("sasaran", "eningkatnyaefektivitas pengawasan", "Meningkatnya"),
+    # a capital OCR read for another letter, between lower-case words
+    ("kegiatan", "Pembuatan video promosi dan Lonten wisata untuk media sosial", "konten"),
+    ("kegiatan", "Luas tanam cabai dan bawang Inerah di lahan kering", "merah"),
     # a unit's name is a proper noun, each of its words capitalized
     ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),

@@ -1217,6 +1217,11 @@ class Corrector:
         later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
         if column in _UNIT_COLUMNS and candidate.casefold() not in _STOPWORDS:
             return "Xx"  # the words of a unit's name are capitalized (`Subbagian ... dan 3valuasi`)
+        if word[:1].isupper() and word[:1] != "I":
+            # a capital read for another letter: OCR's guess of the case holds unless
+            # the words on both sides are lower case (`promosi dan Lonten wisata`)
+            lower = bool(earlier) and bool(later) and earlier[-1][:1].islower() and later[0][:1].islower()
+            return "xx" if lower else "Xx"
         if candidate.casefold() in _FUNCTION_WORDS or self._verb(candidate.casefold()):
             # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
             # lower case, unless inside a run of Title words
@@ -1250,8 +1255,10 @@ class Corrector:
             return True
         if (word[:1] == "l" and target == "i") or (word[:1] == "I" and target == "l"):
             return True  # I and l look alike, so the first letter's case is unknown
-        if first == target or word[:1].isupper():
+        if first == target:
             return False
+        if word[:1].isupper():
+            return True  # a capital misread says little of the case: `konten` read `Lonten`
         if first == candidate[1:2].casefold():
             return True  # `erwujudnya`, `nndeks`
         if len(candidate) <= len(word):
