@@ -65,7 +65,7 @@ FIXES = [
     # glued words: the cut whose pieces need least repair; a joined word valid only by
     # affix rules gives way to a listed word one slip away
     ("kegiatan", "Penyusunan laporan tahunandan profil", "Penyusunan laporan tahunan dan profil"),
-    ("kegiatan", "Rencana Kerja Diria s Pendidikan", "Rencana Kerja Dinas Pendidikan"),
+    ("kegiatan", "Penyusunan rencana alo rasi anggaran", "Penyusunan rencana alokasi anggaran"),
     ("kegiatan", "Penyaluran bantuan Iogistik dan peralatan", "Penyaluran bantuan logistik dan peralatan"),
     # a collocation of plan tables decides between two near words (`tidak`, `tindak`)
     (

@@ -74,6 +74,12 @@ for _a, _b, _cost in (
     ("in", "m", 0.7),
     ("ri", "n", 0.7),
     ("lh", "th", 0.7),
+    # Tesseract splitting m and n on small blurred type (measured as the singles above)
+    ("ra", "m", 0.7),
+    ("ni", "m", 0.8),
+    ("ri", "m", 0.8),
+    ("tn", "m", 0.8),
+    ("nu", "mi", 0.8),
 ):
     _MULTI[(_a, _b)] = _cost
     _MULTI[(_b, _a)] = _cost
