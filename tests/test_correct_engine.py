@@ -144,6 +144,8 @@ FIXES = [
     ("kegiatan", "Pembinaan Desa, Pemeliharaam gedung", "Pembinaan Desa, Pemeliharaan gedung"),
     # Tesseract's own slips on small blurred type (a/u, r/n, t/i...)
     ("indikator", "Jamlah desa wisata yang dikembangkan", "Jumlah desa wisata yang dikembangkan"),
+    # `tahun` + `ari`, or `tahunan` with `ri` read for `n`: one word misread
+    ("kegiatan", "Penyusunan buku statistik tahunari", "Penyusunan buku statistik tahunan"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -205,6 +207,9 @@ UNCHANGED = [
     # a glued `dan` is not cut off when the repair moves the letters at the cut
     # (`danadesa` is `dana desa`, not `dan desa`)
     ("kegiatan", "Pemeriksaan alokasi danadesa"),
+    # a token that splits into two words but is two slips from one word is that word
+    # misread (real OCR garbles far more often than it loses a space): not `Penyu kanan`
+    ("kegiatan", "Dokumen Penyukanan rencana kerja"),
     # the only reading is a rare name or foreign word: never offered (`credit`, `farhan`)
     ("kegiatan", "Penyaluran creclit usaha mikro"),
     ("biaya", "Rp. 2.9S3.8O3.000"),

@@ -147,6 +147,8 @@ _COMMON_FOUR = 5000
 #: a listed word KBBI does not know (a name, a foreign word) is offered as a correction
 #: only if it is this frequent (rank): `Jawa`, `internet`, `Desember`, not `credit`
 NON_KBBI_RANK = 5000
+#: a glued token this near (OCR cost) a listed word is not split: it is that word misread
+ONE_WORD_NEAR = 2.0
 #: a general word (not the vocabulary's) this far (OCR cost) from the token replaces it
 #: only if the document writes it too
 CONFIRM_FROM = 1.0
@@ -809,7 +811,7 @@ class Corrector:
         text, folded = token.text, token.folded
         capitalized = text[:1].isupper()
         acronyms = text.isupper()
-        options: list[tuple[float, int]] = []
+        options: list[tuple[float, int, bool]] = []
         for cut in range(2, len(folded) - 1):
             left, right = folded[:cut], folded[cut:]
             camel = text[cut - 1].islower() and text[cut].isupper() and text[cut] != "I"
@@ -840,16 +842,34 @@ class Corrector:
             ):
                 continue
             weight = min(self.prior(left, ""), self.prior(right, "")) + (3.0 if camel else 0.0)
-            options.append((weight, cut))
+            options.append((weight, cut, camel))
         if not options:
             return False
         options.sort(reverse=True)
         if len(options) > 1 and options[0][0] - options[1][0] < 0.5:
             return False
-        cut = options[0][1]
+        _weight, cut, camel = options[0]
+        pieces = (folded[:cut], folded[cut:])
+        if (
+            not camel
+            and not any(piece in _FUNCTION_WORDS for piece in pieces)
+            and self._one_word_near(folded, pieces)
+        ):
+            return False  # `Penyukanan` is a misread `Penyusunan`, not `Penyu kanan`
         to = f"{text[:cut]} {text[cut:]}"
         changes.append(_Change(token.start, token.end, to, similarity(text, to), self.source(to.split()[-1])))
         return True
+
+    def _one_word_near(self, folded: str, pieces: tuple[str, str]) -> bool:
+        """Is a listed word of six letters or more within two slips of ``folded``? Then a
+        token that splits into two words is likelier that word misread: real OCR garbles
+        a word (`tahunari`, `heroperas`) far more often than it loses a space."""
+        near = self._near.get(folded)
+        if near is None:
+            near = self.index().near(folded, max_distance=2)
+        return any(
+            len(word) >= 6 and word not in pieces and ocr_cost(folded, word) <= ONE_WORD_NEAR for word in near
+        )
 
     def _phrases(
         self, text: str, tokens: list[_Token], column: str, changes: list[_Change], done: set[int]
@@ -1318,6 +1338,9 @@ class Corrector:
             return False
         _cost, to, score, last = options[0]
         first, space, rest = to.partition(" ")
+        pieces = (first.casefold(), rest.casefold())
+        if not camel_cuts and self._one_word_near(folded, pieces):
+            return False  # `tahunari` is a misread `tahunan`, not `tahun ari`
         # the first piece lost its first letter at the cell start (`eningkatnyaefektivitas`)
         to = apply_case(self._shape(cell, token, first, column), first) + space + rest
         changes.append(_Change(token.start, token.end, to, score, self.source(last)))
