@@ -863,7 +863,7 @@ class Corrector:
     def _one_word_near(self, folded: str, pieces: tuple[str, str]) -> bool:
         """Is a listed word of six letters or more within two slips of ``folded``? Then a
         token that splits into two words is likelier that word misread: real OCR garbles
-        a word (`tahunari`, `heroperas`) far more often than it loses a space."""
+        a word (`Penyukanan`, `tahunari`) far more often than it loses a space."""
         near = self._near.get(folded)
         if near is None:
             near = self.index().near(folded, max_distance=2)
@@ -1166,8 +1166,13 @@ class Corrector:
     def _trusted_derivation(self, folded: str) -> bool:
         """``penambalan``: a regular form of a KBBI word in use (``tambal``) is a word. A
         form of a stem no text uses (``ditampalkan``, from ``tampal``) may be a misread one."""
+        return self.is_known(folded) and self._prefixed_kbbi_root(folded)
+
+    def _prefixed_kbbi_root(self, folded: str) -> bool:
+        """Does ``folded`` carry a prefix on a KBBI word in use (``penambalan``: tambal;
+        ``memperoleh``: peroleh)? Not a word that merely starts so (``digital``: digit)."""
         lexicon = self.lexicon
-        return self.is_known(folded) and any(
+        return any(
             len(root) >= 4 and not folded.startswith(root) and root in lexicon.ranks and lexicon.kbbi(root)
             for root in roots(folded)
         )
@@ -1265,11 +1270,7 @@ class Corrector:
     def _verb(self, folded: str) -> bool:
         """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
         root (not ``berita``, ``dinas``, ``digital``, which only start so)."""
-        lexicon = self.lexicon
-        return folded.startswith(_VERB_PREFIXES) and any(
-            len(root) >= 4 and not folded.startswith(root) and root in lexicon.ranks and lexicon.kbbi(root)
-            for root in roots(folded)
-        )
+        return folded.startswith(_VERB_PREFIXES) and self._prefixed_kbbi_root(folded)
 
     @staticmethod
     def _first_letter_lost(word: str, candidate: str) -> bool:
