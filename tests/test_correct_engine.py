@@ -146,6 +146,16 @@ FIXES = [
     ("indikator", "Jamlah desa wisata yang dikembangkan", "Jumlah desa wisata yang dikembangkan"),
     # `tahun` + `ari`, or `tahunan` with `ri` read for `n`: one word misread
     ("kegiatan", "Penyusunan buku statistik tahunari", "Penyusunan buku statistik tahunan"),
+    # a regular form of a KBBI word in use (`nato`) is still a misread when a common
+    # word is one cheap OCR confusion away (o for a)
+    ("kegiatan", "Penatoan arsip inaktif", "Penataan arsip inaktif"),
+    ("sasaran", "Meningkatnya produktivitas pertonian", "Meningkatnya produktivitas pertanian"),
+    # a garbled function word between two words: no word itself, one slip from the
+    # function word and from no common word
+    ("kegiatan", "Pengelolaan data clan informasi", "Pengelolaan data dan informasi"),
+    ("kegiatan", "Pembinaan daj pengawasan koperasi", "Pembinaan dan pengawasan koperasi"),
+    ("indikator", "Persentase desa yng memiliki dokumen", "Persentase desa yang memiliki dokumen"),
+    ("kegiatan", "Rapat koordinasi dl kantor camat", "Rapat koordinasi di kantor camat"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -212,6 +222,11 @@ UNCHANGED = [
     ("kegiatan", "Dokumen Penyukanan rencana kerja"),
     # the only reading is a rare name or foreign word: never offered (`credit`, `farhan`)
     ("kegiatan", "Penyaluran creclit usaha mikro"),
+    # a short token that is a KBBI word stays, even where a function word fits (`dam`);
+    # so does one as near another common word (`dn`: `dan` or `di`) and one at a cell's edge
+    ("kegiatan", "Pembangunan dam parit di sawah"),
+    ("kegiatan", "Pengelolaan data dn informasi"),
+    ("kegiatan", "Laporan kegiatan yng"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]
@@ -296,6 +311,17 @@ def test_the_document_settles_a_near_word_in_doubt(corrector: Corrector) -> None
     assert settled.text == "Pemeliharaan jalan desa"
     assert settled.warnings == ()
     assert [(c.line, c.from_, c.to) for c in settled.corrections] == [(7, "jalon", "jalan")]
+
+
+def test_a_rare_spelling_kbbi_lacks_is_no_rival(corrector: Corrector) -> None:
+    """`penashat` is as near `penasihat` as `penasehat`, a rare spelling KBBI does not
+    know (names, foreign words and slang are of that kind): only `penasihat` counts, so
+    there is no doubt to report, and a document that writes it settles the word."""
+    text = "Pendampingan oleh penashat hukum"
+    assert fix(corrector, text).warnings == ()
+    settled = corrector.fix(text, column="kegiatan", line=7, context={"penasihat"})
+    assert settled.text == "Pendampingan oleh penasihat hukum"
+    assert settled.warnings == ()
 
 
 @pytest.mark.parametrize("context", [{"calon"}, {"jalan", "calon"}])

@@ -140,6 +140,12 @@ _PLACE_WORDS = frozenset(
         "banjar",
     }
 )
+#: the function words a garbled short token between two words may be (`dn`, `yng`)
+_SLOT_WORDS = frozenset(
+    {"dan", "yang", "di", "ke", "dari", "pada", "untuk", "dengan", "atau", "serta", "oleh", "bagi"}
+)
+#: a word this frequent (rank) competes with them
+_COMMON_SLOT = 5000
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
 _COMMON_SHORT = 500
 #: a four-letter word this frequent (rank) may be split off a glued function word
@@ -340,6 +346,7 @@ class Corrector:
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
         self._plain: dict[str, bool] = {}
+        self._suspects: dict[str, bool] = {}
         self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
         self._forced_words: frozenset[str] = frozenset()
         if vocabulary is not None:
@@ -502,6 +509,7 @@ class Corrector:
         self._forced(text, tokens, changes, done, doubts)
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
+        self._function_words(text, tokens, changes, done)
         for number, token in enumerate(tokens):
             if number in done or self._beside_fragment(text, tokens, number, done):
                 continue
@@ -528,6 +536,7 @@ class Corrector:
                         (self._listed(word) and not self._rare_word(word))  # a phrase may take `Milk`
                         or (len(word) <= 2 and word not in _SHORT_WORDS)
                     )
+                    and not self._slot_suspect(word)
                 )
                 plain[word] = verdict
             if not verdict:
@@ -581,6 +590,78 @@ class Corrector:
                         pairs.setdefault(key, []).append((phrase, first, second))
             self._pairs = pairs
         return self._pairs
+
+    def _slot_suspect(self, folded: str) -> bool:
+        """Might this short token be a misread function word (`dn`, `yng`, `clan`)? Not a
+        KBBI word or a domain word: those stand (`dam`, `dari`, `tang`)."""
+        verdict = self._suspects.get(folded)
+        if verdict is None:
+            verdict = (
+                2 <= len(folded) <= 4
+                and folded not in self.vocab.words
+                and folded not in _SHORT_WORDS
+                and not (folded in self.lexicon.ranks and self.lexicon.kbbi(folded))
+                and any(ocr_cost(folded, word) <= 1.0 for word in _SLOT_WORDS)
+            )
+            self._suspects[folded] = verdict
+        return verdict
+
+    def _function_words(
+        self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]
+    ) -> None:
+        """``data dn informasi``, ``desa yng memiliki``: a short token that is no word,
+        one slip from a function word and from no other common word, between two words
+        of its cell, is that function word. Function words are the commonest words of a
+        plan table and the ones OCR garbles most (short, and set between long words)."""
+        for number in range(1, len(tokens) - 1):
+            token, before, after = tokens[number], tokens[number - 1], tokens[number + 1]
+            if (
+                number in done
+                or not token.text.islower()
+                or not self._slot_suspect(token.folded)
+                or text[before.end : token.start] != " "
+                or text[token.end : after.start] != " "
+                or not self._content_word(before)
+                or not self._content_word(after)
+            ):
+                continue
+            ranked = rank_candidates(
+                token.folded,
+                sorted({*_SLOT_WORDS, *self._common_near(token.folded)}),
+                self.lexicon.zipf,
+                prune=MARGIN + 0.1,
+            )
+            combined, cost, best = ranked[0]
+            rival = ranked[1][0] if len(ranked) > 1 else combined + MARGIN
+            if best in _SLOT_WORDS and cost <= 1.0 and rival - combined >= MARGIN:
+                changes.append(
+                    _Change(token.start, token.end, best, similarity(token.folded, best), "lexicon")
+                )
+                done.add(number)
+
+    def _content_word(self, token: _Token) -> bool:
+        return (
+            len(token.folded) >= 3
+            and token.folded.isalpha()
+            and token.folded not in _SLOT_WORDS
+            and (len(token.folded) >= 6 or self.is_known(token.folded))
+        )
+
+    def _common_near(self, folded: str) -> list[str]:
+        """Common KBBI words and domain words two plain edits or less from ``folded``
+        (not names or slang: `alan`, `gan`)."""
+        lexicon = self.lexicon
+        return [
+            word
+            for word in self.index().near(folded, max_distance=2)
+            if (len(word) >= 3 or word in _SHORT_WORDS)
+            and (
+                word in self.vocab.words
+                or (
+                    lexicon.ranks.get(word, _COMMON_SLOT + 1) <= _COMMON_SLOT and word not in lexicon.non_kbbi
+                )
+            )
+        ]
 
     def _fragment(self, token: _Token) -> bool:
         """A piece of a split word (``ter``, ``men``, ``u``) rather than a word of its own."""
@@ -1139,6 +1220,10 @@ class Corrector:
             return None, 0.0, None
         if guess:
             ranked = [ranked[guess], ranked[guess - 1]]  # the blocking one as runner-up, within any margin
+        elif size >= 6:
+            # nor, below a word of six letters or more, a rival (`penasehat` is no doubt
+            # about `penashat` → `penasihat`); short words keep them, as names are short
+            ranked = [ranked[0], *(r for r in ranked[1:] if self._may_guess(r[2]))]
         _combined, cost, best = ranked[0]
         allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else LONG_ALLOWED
         if capitalized:
@@ -1399,18 +1484,18 @@ class Corrector:
         in use (``penambalan``, from ``tambal``). Listed words are never changed."""
         if len(token.text) < 6 or token.text.isupper():
             return
-        if self._trusted_derivation(token.folded):
-            return
-        better = self._listed_instead(text, token, column)
+        better = self._listed_instead(text, token, column, cheap_only=self._trusted_derivation(token.folded))
         if better is not None:
             to, score = better
             changes.append(_Change(token.start, token.end, to, score, self.source(to)))
 
-    def _listed_instead(self, text: str, token: _Token, column: str) -> tuple[str, float] | None:
+    def _listed_instead(
+        self, text: str, token: _Token, column: str, *, cheap_only: bool = False
+    ) -> tuple[str, float] | None:
         """``(spelling, score)`` of a common listed word one OCR slip from this word
         that is valid only by affix rules, with no rival and not another form of it."""
         best, score, rival = self._choose(token.folded, column, capitalized=False)
-        if best is None or rival is not None or ocr_cost(token.folded, best) > 1.0:
+        if best is None or rival is not None or ocr_cost(token.folded, best) > (0.7 if cheap_only else 1.0):
             return None
         if self.prior(best, column) < 3.5 or same_root(token.folded, best, self.lexicon):
             return None
