@@ -324,6 +324,25 @@ def test_a_rare_spelling_kbbi_lacks_is_no_rival(corrector: Corrector) -> None:
     assert settled.warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        (set(), "daera"),  # alone, a plain edit from three words: left, with no warning
+        ({"daerah"}, "daerah"),  # the document writes the leader and neither rival
+        ({"daerah", "dara"}, "daera"),  # ... or a rival too: it decides nothing
+        ({"dara"}, "daera"),  # it never picks a rival
+    ],
+)
+def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
+    corrector: Corrector, context: set[str], expected: str
+) -> None:
+    """`daera` is a plain edit from `daerah`, `dara` and `dera`; `daerah`, far the
+    commonest, leads them by less than a clear margin."""
+    fixed = corrector.fix("Pembangunan jalan daera perbatasan", column="kegiatan", line=7, context=context)
+    assert fixed.text == f"Pembangunan jalan {expected} perbatasan"
+    assert fixed.warnings == ()
+
+
 @pytest.mark.parametrize("context", [{"calon"}, {"jalan", "calon"}])
 def test_the_document_never_picks_the_rival_nor_decides_a_tie(
     corrector: Corrector, context: set[str]

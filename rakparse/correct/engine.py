@@ -162,6 +162,9 @@ CONFIRM_SHORTER_THAN = 10
 #: how far (OCR cost) a word with a clear nearest may be from it when the document
 #: writes that word elsewhere
 CONTEXT_ALLOWED = 1.0
+#: ... and, when it leads its rivals by this much (less than a clear margin), the
+#: document writes none of them
+TIE_LEAD = 0.3
 #: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
 _VERB_PREFIXES = ("me", "ber", "di")
 #: a glued short word (3-4 letters) must be this common, its long partner this long
@@ -238,11 +241,11 @@ class _Choice:
     """A change the document decides: the near word of a token left in doubt for a
     rival as near (``rival`` set, ``doubt`` its warning), or the clear nearest of a
     token a little too far to change on its own (``rival`` empty, no warning). It is
-    made when the document writes ``best`` and not ``rival``."""
+    made when the document writes ``best`` and none of ``rivals``."""
 
     change: _Change
     best: str
-    rival: str  # "" for a word too far to change on its own, with no rival
+    rivals: tuple[str, ...]  # none for a word too far to change on its own, with no rival
     doubt: tuple[str, str] | None
 
 
@@ -385,8 +388,9 @@ class Corrector:
 
         ``context``: the words of the whole document (``document_words``). Of two
         near words equally likely, the better one is taken if the document writes it and
-        not the other; a short word a little too far from its clear nearest is changed
-        if the document writes that word. Never for a capitalized word inside a cell."""
+        not the other; a short word a little too far from its nearest is changed if the
+        document writes that word and none of the words nearly as near. Never for a
+        capitalized word inside a cell."""
         if not self.enabled or column in _PASS_THROUGH or not text.strip():
             return Fixed(text, (), ())
         key = (text, column)
@@ -414,7 +418,7 @@ class Corrector:
 
     def _decide(self, result: _Result, context: Set[str]) -> _Result:
         """Take each doubtful near word the document uses and its rival does not."""
-        taken = [c for c in result.choices if c.best in context and (not c.rival or c.rival not in context)]
+        taken = [c for c in result.choices if c.best in context and not any(r in context for r in c.rivals)]
         if not taken:
             return result
         settled = {choice.doubt for choice in taken}
@@ -1192,38 +1196,9 @@ class Corrector:
         ``loose``: up to ``CONTEXT_ALLOWED`` is close enough, but only with a clear margin
         (for a word the document must confirm)."""
         size = len(folded)
-        candidates = self._near.get(folded)
-        if candidates is None:
-            # acronyms are reached only from capitals (`Kpts` is no `KPPS`)
-            candidates = [
-                c
-                for c in self.index().near(folded, max_distance=NEAR_DISTANCE if size < 7 else 2)
-                if (len(c) >= MIN_LENGTH or self._common_short(c))
-                and not self.vocab.words.get(c, "").isupper()
-            ]
-            self._near[folded] = candidates
-        family: dict[str, float] = {}
-        if size >= FAMILY_MIN:
-            family = self._family(folded, candidates)
-        if not candidates and not family:
+        ranked = self._ranked(folded, column)
+        if not ranked:
             return None, 0.0, None
-        ranked = rank_candidates(
-            folded,
-            [*candidates, *family],
-            lambda c: family[c] if c in family else self.prior(c, column),
-            prune=MARGIN + 0.1,
-        )
-        # a rare name or foreign word (`credit`, `farhan`) is never the correction; near
-        # the top, it is a rival
-        guess = next((k for k, (_c, _cost, word) in enumerate(ranked) if self._may_guess(word)), None)
-        if guess is None:
-            return None, 0.0, None
-        if guess:
-            ranked = [ranked[guess], ranked[guess - 1]]  # the blocking one as runner-up, within any margin
-        elif size >= 6:
-            # nor, below a word of six letters or more, a rival (`penasehat` is no doubt
-            # about `penashat` → `penasihat`); short words keep them, as names are short
-            ranked = [ranked[0], *(r for r in ranked[1:] if self._may_guess(r[2]))]
         _combined, cost, best = ranked[0]
         allowed = SHORT_ALLOWED if size < 6 else 1.5 if size < 9 else LONG_ALLOWED
         if capitalized:
@@ -1247,6 +1222,45 @@ class Corrector:
         if not clear:
             return best, score, ranked[1][2]
         return best, score, None
+
+    def _ranked(self, folded: str, column: str) -> list[tuple[float, float, str]]:
+        """The near words of an unknown word, best first (see ``rank_candidates``): the
+        first may be offered as a correction; the ones after it within a clear margin
+        are its rivals. Empty when none may be offered."""
+        size = len(folded)
+        candidates = self._near.get(folded)
+        if candidates is None:
+            # acronyms are reached only from capitals (`Kpts` is no `KPPS`)
+            candidates = [
+                c
+                for c in self.index().near(folded, max_distance=NEAR_DISTANCE if size < 7 else 2)
+                if (len(c) >= MIN_LENGTH or self._common_short(c))
+                and not self.vocab.words.get(c, "").isupper()
+            ]
+            self._near[folded] = candidates
+        family: dict[str, float] = {}
+        if size >= FAMILY_MIN:
+            family = self._family(folded, candidates)
+        if not candidates and not family:
+            return []
+        ranked = rank_candidates(
+            folded,
+            [*candidates, *family],
+            lambda c: family[c] if c in family else self.prior(c, column),
+            prune=MARGIN + 0.1,
+        )
+        # a rare name or foreign word (`credit`, `farhan`) is never the correction; near
+        # the top, it is a rival
+        guess = next((k for k, (_c, _cost, word) in enumerate(ranked) if self._may_guess(word)), None)
+        if guess is None:
+            return []
+        if guess:
+            return [ranked[guess], ranked[guess - 1]]  # the blocking one as runner-up, within any margin
+        if size >= 6:
+            # nor, below a word of six letters or more, a rival (`penasehat` is no doubt
+            # about `penashat` → `penasihat`); short words keep them, as names are short
+            return [ranked[0], *(r for r in ranked[1:] if self._may_guess(r[2]))]
+        return ranked
 
     def _trusted_derivation(self, folded: str) -> bool:
         """``penambalan``: a regular form of a KBBI word in use (``tambal``) is a word. A
@@ -1544,7 +1558,7 @@ class Corrector:
             doubts.append(doubt)
             if not _maybe_name(text, token):
                 change = _Change(token.start, token.end, to, score, self.source(best))
-                choices.append(_Choice(change, best, rival, doubt))
+                choices.append(_Choice(change, best, (rival,), doubt))
             return
         self._change(text, token, best, score, cost, column, changes, choices)
 
@@ -1573,7 +1587,7 @@ class Corrector:
         )
         if change.by == "lexicon" and cost >= CONFIRM_FROM and len(best) < CONFIRM_SHORTER_THAN:
             if not _maybe_name(text, token):
-                choices.append(_Choice(change, best, "", None))
+                choices.append(_Choice(change, best, (), None))
             return
         changes.append(change)
 
@@ -1581,15 +1595,35 @@ class Corrector:
         self, text: str, token: _Token, column: str, capitalized: bool, choices: list[_Choice]
     ) -> None:
         """``jumlh``: a word a little too far from its nearest for a change on its own
-        (one plain edit in a short word), with nothing else near. The document decides:
-        it is changed if the document writes that word elsewhere."""
+        (one plain edit in a short word), with nothing else near, or with near words it
+        leads by less than a clear margin (``daera``: ``daerah``, ``dara``, ``dera``). The
+        document decides: it is changed if the document writes that word elsewhere, and
+        none of those near words."""
         if _maybe_name(text, token):
             return
         best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
-        if best is None or same_root(token.folded, best, self.lexicon):
+        if best is not None:
+            if not same_root(token.folded, best, self.lexicon):
+                to = self.spelled(self._shape(text, token, best, column), best)
+                choices.append(
+                    _Choice(_Change(token.start, token.end, to, score, self.source(best)), best, (), None)
+                )
             return
+        # near words almost as likely as each other (`daera`: `daerah` leads `dara` and
+        # `dera` by less than a clear margin): the leader, if the document writes it and
+        # none of the others; not in a near tie, where the document's own misreads decide
+        ranked = self._ranked(token.folded, column)
+        if len(ranked) < 2 or ranked[1][0] - ranked[0][0] < TIE_LEAD:
+            return
+        combined, cost, best = ranked[0]
+        score = similarity(token.folded, best)
+        if cost > CONTEXT_ALLOWED or score < self.min_score or same_root(token.folded, best, self.lexicon):
+            return
+        rivals = tuple(word for value, _cost, word in ranked[1:] if value - combined < MARGIN)
         to = self.spelled(self._shape(text, token, best, column), best)
-        choices.append(_Choice(_Change(token.start, token.end, to, score, self.source(best)), best, "", None))
+        choices.append(
+            _Choice(_Change(token.start, token.end, to, score, self.source(best)), best, rivals, None)
+        )
 
     def _derived_reading(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
         """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
