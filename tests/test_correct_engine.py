@@ -156,6 +156,11 @@ FIXES = [
     ("kegiatan", "Pembinaan daj pengawasan koperasi", "Pembinaan dan pengawasan koperasi"),
     ("indikator", "Persentase desa yng memiliki dokumen", "Persentase desa yang memiliki dokumen"),
     ("kegiatan", "Rapat koordinasi dl kantor camat", "Rapat koordinasi di kantor camat"),
+    # a five-letter word glued to a short common one (`air dalam`, `wajib uji`)
+    ("kegiatan", "Pengujian kualitas airdalam tanah", "Pengujian kualitas air dalam tanah"),
+    ("kegiatan", "Pelaksanaan wajibuji kendaraan", "Pelaksanaan wajib uji kendaraan"),
+    # a listed word of five or six letters glued to a misread long one
+    ("kegiatan", "Penyusunan profilkesehaan daerah", "Penyusunan profil kesehatan daerah"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),

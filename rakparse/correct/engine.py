@@ -169,11 +169,11 @@ TIE_LEAD = 0.3
 _VERB_PREFIXES = ("me", "ber", "di")
 #: a glued short word (3-4 letters) must be this common, its long partner this long
 _COMMON_PIECE = 3000
-_LONG_PIECE = 6
+_LONG_PIECE = 5
 _NAME_PIECE = 8
 #: a glued pair cut anywhere (not at a case change or function word) keeps one piece
 #: of this length intact
-_ANY_CUT_PIECE = 7
+_ANY_CUT_PIECE = 5
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
