@@ -161,6 +161,17 @@ FIXES = [
     ("kegiatan", "Pelaksanaan wajibuji kendaraan", "Pelaksanaan wajib uji kendaraan"),
     # a listed word of five or six letters glued to a misread long one
     ("kegiatan", "Penyusunan profilkesehaan daerah", "Penyusunan profil kesehatan daerah"),
+    # Tesseract reads a lower-case letter whose capital looks alike as that capital
+    (
+        "indikator",
+        "Persentase paket pekerjaan yang selesai tepat Waktu dan lengkap",
+        "Persentase paket pekerjaan yang selesai tepat waktu dan lengkap",
+    ),
+    (
+        "kegiatan",
+        "Pendataan anak usia sekolah Yang tidak bersekolah",
+        "Pendataan anak usia sekolah yang tidak bersekolah",
+    ),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -232,6 +243,12 @@ UNCHANGED = [
     ("kegiatan", "Pembangunan dam parit di sawah"),
     ("kegiatan", "Pengelolaan data dn informasi"),
     ("kegiatan", "Laporan kegiatan yng"),
+    # capitals of titles, names and terms: title case keeps function words lower, a
+    # name may end a cell, rare words may be names
+    ("pelaksana", "Bagian Umum dan Keuangan"),
+    ("kegiatan", "Penerbitan paspor bagi warga negara Indonesia"),
+    ("kegiatan", "Pembinaan Kelompok Sadar Wisata di desa Wisata"),
+    ("sasaran", "Meningkatnya kualitas pengawasan Intern pemerintah daerah"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -144,6 +144,8 @@ _PLACE_WORDS = frozenset(
 _SLOT_WORDS = frozenset(
     {"dan", "yang", "di", "ke", "dari", "pada", "untuk", "dengan", "atau", "serta", "oleh", "bagi"}
 )
+#: capitals Tesseract reads for the lower-case letter they resemble on small type
+_LOOKALIKE_CAPITALS = frozenset("CIKOSUVWXYZ")
 #: a word this frequent (rank) competes with them
 _COMMON_SLOT = 5000
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
@@ -514,6 +516,7 @@ class Corrector:
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         self._function_words(text, tokens, changes, done)
+        self._case_slips(text, tokens, changes, done)
         for number, token in enumerate(tokens):
             if number in done or self._beside_fragment(text, tokens, number, done):
                 continue
@@ -548,6 +551,9 @@ class Corrector:
         for a, b in itertools.pairwise(folded):
             if self._listed(a + b):
                 return False  # maybe a split word (`Bada n`)
+        words = _TOKEN_RE.findall(text)
+        if any(self._case_slip(words, number) for number in range(1, len(words) - 1)):
+            return False
         return not self._one_word_off(folded)
 
     def _one_word_off(self, folded: list[str]) -> bool:
@@ -642,6 +648,51 @@ class Corrector:
                     _Change(token.start, token.end, best, similarity(token.folded, best), "lexicon")
                 )
                 done.add(number)
+
+    def _case_slips(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
+        """``tepat Waktu``, ``anak Yang tidak``: Tesseract reads a lower-case letter whose
+        capital looks alike (w, y, k, s, i...) as that capital. A common KBBI word so
+        read inside a sentence in lower case takes lower case again."""
+        changed = {change.start for change in changes}  # a phrase matched as written leaves it
+        words = [token.text for token in tokens]
+        for number, token in enumerate(tokens):
+            if token.start not in changed and self._case_slip(words, number):
+                lower = token.text.lower()
+                changes.append(
+                    _Change(token.start, token.end, lower, similarity(token.text, lower), "lexicon")
+                )
+                done.add(number)
+
+    def _case_slip(self, words: list[str], number: int) -> bool:
+        """Is ``words[number]`` a common word whose first letter OCR read as a capital?
+        The word before must be a lower-case KBBI word that is no function word (title
+        case keeps those lower: `Bagian Umum dan Keuangan`), the word after a lower-case
+        KBBI word (at a cell's end, a name is as likely: `warga negara Indonesia`)."""
+        word = words[number]
+        if not 0 < number < len(words) - 1 or len(word) < 3 or word[:1] not in _LOOKALIKE_CAPITALS:
+            return False
+        before, after = words[number - 1], words[number + 1]
+        if not (word[1:].islower() and before.islower() and after.islower()) or before in _JOIN_KEEP:
+            return False
+        folded = word.casefold()
+        rank = self.lexicon.ranks.get(folded)
+        return (
+            rank is not None
+            and rank <= _COMMON_SLOT
+            and self.lexicon.kbbi(folded)
+            and folded not in self.lexicon.non_kbbi
+            and not self.vocab.terms.get(folded, "")[:1].isupper()  # a domain name (`Bawaslu`)
+            and before.casefold() not in _PLACE_WORDS
+            and self._plain_word(before)
+            and self._plain_word(after)
+        )
+
+    def _plain_word(self, word: str) -> bool:
+        """A KBBI word as written (not a misread one, which may hide a capital: `kianttas`)."""
+        folded = word.casefold()
+        return word.isalpha() and (
+            folded in _SHORT_WORDS or (self._listed(folded) and self.lexicon.kbbi(folded))
+        )
 
     def _content_word(self, token: _Token) -> bool:
         return (
