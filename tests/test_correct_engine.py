@@ -161,6 +161,13 @@ FIXES = [
     ("kegiatan", "Pelaksanaan wajibuji kendaraan", "Pelaksanaan wajib uji kendaraan"),
     # a listed word of five or six letters glued to a misread long one
     ("kegiatan", "Penyusunan profilkesehaan daerah", "Penyusunan profil kesehatan daerah"),
+    # of near words in doubt (`tepat`, `dapat`, `rapat`), the one that makes a word
+    # pair of a domain phrase with its neighbour (`tepat waktu`)
+    (
+        "indikator",
+        "Persentase laporan yang disampaikan tapat waktu",
+        "Persentase laporan yang disampaikan tepat waktu",
+    ),
     # Tesseract reads a lower-case letter whose capital looks alike as that capital
     (
         "indikator",
@@ -246,6 +253,8 @@ UNCHANGED = [
     # capitals of titles, names and terms: title case keeps function words lower, a
     # name may end a cell, rare words may be names
     ("pelaksana", "Bagian Umum dan Keuangan"),
+    # a function word beside it is no evidence of a phrase (`tapat dan`: `dapat`? `rapat`?)
+    ("indikator", "Persentase laporan yang disampaikan tapat dan lengkap"),
     ("kegiatan", "Penerbitan paspor bagi warga negara Indonesia"),
     ("kegiatan", "Pembinaan Kelompok Sadar Wisata di desa Wisata"),
     ("sasaran", "Meningkatnya kualitas pengawasan Intern pemerintah daerah"),

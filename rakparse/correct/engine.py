@@ -176,6 +176,8 @@ _NAME_PIECE = 8
 #: a glued pair cut anywhere (not at a case change or function word) keeps one piece
 #: of this length intact
 _ANY_CUT_PIECE = 5
+#: ... in a token of this length at least, when no near word fits it
+_ANY_CUT_TOKEN = 10
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
@@ -352,6 +354,7 @@ class Corrector:
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
         self._plain: dict[str, bool] = {}
         self._suspects: dict[str, bool] = {}
+        self._bigrams: frozenset[tuple[str, str]] | None = None
         self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
         self._forced_words: frozenset[str] = frozenset()
         if vocabulary is not None:
@@ -1589,8 +1592,15 @@ class Corrector:
             return
         if len(word) >= 6 and self._split(token, changes):
             return
+        if best is None or rival is not None:
+            paired = self._paired(text, token, column)
+            if paired is not None:
+                self._change(
+                    text, token, paired, similarity(token.folded, paired), 0.0, column, changes, choices
+                )
+                return
         if best is None:
-            if len(word) >= 2 * _LONG_PIECE and self._split_and_fix(
+            if len(word) >= _ANY_CUT_TOKEN and self._split_and_fix(
                 text, token, column, changes, anywhere=True
             ):
                 return
@@ -1612,6 +1622,39 @@ class Corrector:
                 choices.append(_Choice(change, best, (rival,), doubt))
             return
         self._change(text, token, best, score, cost, column, changes, choices)
+
+    def _paired(self, text: str, token: _Token, column: str) -> str | None:
+        """``tepat Waktu`` read ``tapat Waktu``: of the near words in doubt (``tepat``,
+        ``dapat``, ``rapat``), the only one that makes a word pair of a domain phrase with
+        the word beside it (a listed word, not a function word)."""
+        ranked = self._ranked(token.folded, column)
+        if not ranked:
+            return None
+        limit = 1.0 if len(token.folded) < 6 else 1.5
+        near = [word for combined, cost, word in ranked if combined - ranked[0][0] < MARGIN and cost <= limit]
+        pairs = self.phrase_bigrams()
+        before = _TOKEN_RE.search(text[: token.start][::-1])
+        after = _TOKEN_RE.match(text, token.end + 1) if text[token.end : token.end + 1] == " " else None
+        left = before.group()[::-1].casefold() if before and before.start() == 1 else None
+        right = after.group().casefold() if after else None
+        fits = [
+            word
+            for word in near
+            if (left and self._anchor(left) and (left, word) in pairs)
+            or (right and self._anchor(right) and (word, right) in pairs)
+        ]
+        return fits[0] if len(fits) == 1 and self._may_guess(fits[0]) else None
+
+    def _anchor(self, word: str) -> bool:
+        return word not in _JOIN_KEEP and self._listed(word)
+
+    def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
+        """Neighbouring word pairs of the vocabulary's phrases (`tepat waktu`)."""
+        if self._bigrams is None:
+            self._bigrams = frozenset(
+                pair for phrase in self.vocab.phrases for pair in itertools.pairwise(phrase.key)
+            )
+        return self._bigrams
 
     def _change(
         self,
