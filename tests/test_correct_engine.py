@@ -179,6 +179,12 @@ FIXES = [
         "Pendataan anak usia sekolah Yang tidak bersekolah",
         "Pendataan anak usia sekolah yang tidak bersekolah",
     ),
+    # ... also on a word misread besides (`Kevangan`: K for k, v for u)
+    (
+        "sasaran",
+        "Meningkatnya akuntabilitas pengelolaan Kevangan daerah",
+        "Meningkatnya akuntabilitas pengelolaan keuangan daerah",
+    ),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),

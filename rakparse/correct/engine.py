@@ -1390,8 +1390,10 @@ class Corrector:
         ``Iogistik``); then the cell start and the words around decide between Title
         and lower case."""
         word = token.text
-        if not self._first_letter_lost(word, candidate) or (len(word) > 1 and word.isupper()):
+        if len(word) > 1 and word.isupper():
             return word
+        if not self._first_letter_lost(word, candidate):
+            return "xx" if self._capital_slip(text, token, candidate, column) else word
         before = text[: token.start].rstrip()
         if not before or before[-1] in ".:;(":
             return "Xx"
@@ -1419,6 +1421,26 @@ class Corrector:
                 return "Xx" if titles > lowers else "xx"
         # names of units are proper nouns (`Satuan 5amapta`)
         return "Xx" if column in _UNIT_COLUMNS and not (earlier or later) else "xx"
+
+    def _capital_slip(self, text: str, token: _Token, candidate: str, column: str) -> bool:
+        """``pengelolaan Kevangan daerah``: a capital whose lower case looks alike (see
+        ``_case_slip``) on a misread word inside a sentence, between lower-case words
+        (function words aside), is that lower-case letter."""
+        word = token.text
+        if word[:1] not in _LOOKALIKE_CAPITALS or candidate[:1].casefold() != word[:1].casefold():
+            return False
+        if column in _UNIT_COLUMNS or self.vocab.terms.get(candidate.casefold(), "")[:1].isupper():
+            return False
+        earlier = [w for w in _TOKEN_RE.findall(text[: token.start]) if w.casefold() not in _STOPWORDS]
+        later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
+        # the word after must be a word as written: a misread one may have lost its capital
+        return (
+            len(earlier) > 1
+            and bool(later)
+            and earlier[-1].islower()
+            and later[0].islower()
+            and self._plain_word(later[0])
+        )
 
     def _verb(self, folded: str) -> bool:
         """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
