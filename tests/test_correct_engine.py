@@ -380,6 +380,23 @@ def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
     assert fixed.warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # a form of a short root (`bang`) one plain edit from a common word: the document decides
+        ("Pengebangan kapasitas aparatur", set(), "Pengebangan kapasitas aparatur"),
+        ("Pengebangan kapasitas aparatur", {"pengembangan"}, "Pengembangan kapasitas aparatur"),
+        ("Pengebangan kapasitas aparatur", {"pengembangan", "penebangan"}, "Pengebangan kapasitas aparatur"),
+        # a form of a longer KBBI root (`tambal`) is a word, whatever the document writes
+        ("Penambalan lubang jalan", {"penambahan"}, "Penambalan lubang jalan"),
+    ],
+)
+def test_the_document_settles_a_derivation_of_a_short_root(
+    corrector: Corrector, text: str, context: set[str], expected: str
+) -> None:
+    assert corrector.fix(text, column="kegiatan", line=7, context=context).text == expected
+
+
 @pytest.mark.parametrize("context", [{"calon"}, {"jalan", "calon"}])
 def test_the_document_never_picks_the_rival_nor_decides_a_tie(
     corrector: Corrector, context: set[str]

@@ -169,6 +169,9 @@ CONTEXT_ALLOWED = 1.0
 TIE_LEAD = 0.3
 #: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
 _VERB_PREFIXES = ("me", "ber", "di")
+#: a derivation from a KBBI root this long is surely a word (`penambalan`: tambal);
+#: from a shorter root (`pengebangan`: bang) it may be a misread of a listed word
+_SURE_ROOT = 5
 #: a glued short word (3-4 letters) must be this common, its long partner this long
 _COMMON_PIECE = 3000
 _LONG_PIECE = 5
@@ -1201,7 +1204,7 @@ class Corrector:
         if self._hyphen_compound_known(text, token):
             return
         if self.is_known(word):
-            self._derived_word(text, token, column, changes)
+            self._derived_word(text, token, column, changes, choices)
             return
         if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
             return
@@ -1321,12 +1324,15 @@ class Corrector:
         form of a stem no text uses (``ditampalkan``, from ``tampal``) may be a misread one."""
         return self.is_known(folded) and self._prefixed_kbbi_root(folded)
 
-    def _prefixed_kbbi_root(self, folded: str) -> bool:
+    def _prefixed_kbbi_root(self, folded: str, min_root: int = 4) -> bool:
         """Does ``folded`` carry a prefix on a KBBI word in use (``penambalan``: tambal;
         ``memperoleh``: peroleh)? Not a word that merely starts so (``digital``: digit)."""
         lexicon = self.lexicon
         return any(
-            len(root) >= 4 and not folded.startswith(root) and root in lexicon.ranks and lexicon.kbbi(root)
+            len(root) >= min_root
+            and not folded.startswith(root)
+            and root in lexicon.ranks
+            and lexicon.kbbi(root)
             for root in roots(folded)
         )
 
@@ -1567,7 +1573,9 @@ class Corrector:
         to = " ".join(fixed)
         return cost, to, (min(scores) if scores else similarity(text, to)), fixed[-1]
 
-    def _derived_word(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
+    def _derived_word(
+        self, text: str, token: _Token, column: str, changes: list[_Change], choices: list[_Choice]
+    ) -> None:
         """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
         evidence than a listed word: a common listed word one OCR slip away
         (``keadilan``), with no rival, replaces it, unless the word's root is a KBBI word
@@ -1578,6 +1586,20 @@ class Corrector:
         if better is not None:
             to, score = better
             changes.append(_Change(token.start, token.end, to, score, self.source(to)))
+            return
+        if _maybe_name(text, token) or self._prefixed_kbbi_root(token.folded, min_root=_SURE_ROOT):
+            return
+        # a form of a short root (`pengebangan`: bang) may be a misread: the document decides
+        best, score, rival = self._choose(token.folded, column, capitalized=False)
+        if (
+            best is not None
+            and ocr_cost(token.folded, best) <= 1.0
+            and self.prior(best, column) >= 3.5
+            and not same_root(token.folded, best, self.lexicon)
+        ):
+            to = self.spelled(self._shape(text, token, best, column), best)
+            change = _Change(token.start, token.end, to, score, self.source(best))
+            choices.append(_Choice(change, best, (rival,) if rival else (), None))
 
     def _listed_instead(
         self, text: str, token: _Token, column: str, *, cheap_only: bool = False
