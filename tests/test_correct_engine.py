@@ -397,6 +397,22 @@ def test_the_document_settles_a_derivation_of_a_short_root(
     assert corrector.fix(text, column="kegiatan", line=7, context=context).text == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "context", "expected"),
+    [
+        # two plain edits in a long word: changed only if the document writes the word
+        ("Festival kulinehz daerah", set(), "Festival kulinehz daerah"),
+        ("Festival kulinehz daerah", {"kuliner"}, "Festival kuliner daerah"),
+        # two words glued (`tarik wisata`): no word two edits away (`pariwisata`) is taken
+        ("Daya tarikwisata pantai", {"pariwisata"}, "Daya tarikwisata pantai"),
+    ],
+)
+def test_the_document_settles_two_slips_in_a_long_word(
+    corrector: Corrector, text: str, context: set[str], expected: str
+) -> None:
+    assert corrector.fix(text, column="kegiatan", line=7, context=context).text == expected
+
+
 @pytest.mark.parametrize("context", [{"calon"}, {"jalan", "calon"}])
 def test_the_document_never_picks_the_rival_nor_decides_a_tie(
     corrector: Corrector, context: set[str]

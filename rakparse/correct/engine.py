@@ -164,6 +164,9 @@ CONFIRM_SHORTER_THAN = 10
 #: how far (OCR cost) a word with a clear nearest may be from it when the document
 #: writes that word elsewhere
 CONTEXT_ALLOWED = 1.0
+#: ... or, for a token this long, two plain edits (`kulinehz` → `kuliner`)
+CONTEXT_LONG_FROM = 8
+CONTEXT_ALLOWED_LONG = 2.0
 #: ... and, when it leads its rivals by this much (less than a clear margin), the
 #: document writes none of them
 TIE_LEAD = 0.3
@@ -1250,8 +1253,9 @@ class Corrector:
     ) -> tuple[str | None, float, str | None]:
         """``(best, score, rival)`` for an unknown word: ``best`` is None when nothing is
         close enough, ``rival`` is set when the best does not beat it by a clear margin.
-        ``loose``: up to ``CONTEXT_ALLOWED`` is close enough, but only with a clear margin
-        (for a word the document must confirm)."""
+        ``loose``: up to ``CONTEXT_ALLOWED`` (``CONTEXT_ALLOWED_LONG`` for a long token)
+        is close enough, but only with a clear margin (for a word the document must
+        confirm)."""
         size = len(folded)
         ranked = self._ranked(folded, column)
         if not ranked:
@@ -1271,7 +1275,8 @@ class Corrector:
         ):
             allowed = SHORT_CLEAR  # `unthk` → `untuk`: one plain edit to a common word, none else near
         if loose:
-            if not clear or cost > max(allowed, CONTEXT_ALLOWED) or score < self.min_score:
+            far = CONTEXT_ALLOWED if size < CONTEXT_LONG_FROM else CONTEXT_ALLOWED_LONG
+            if not clear or cost > max(allowed, far) or score < self.min_score:
                 return None, 0.0, None
             return best, score, None
         if cost > allowed or score < self.min_score:
@@ -1741,7 +1746,8 @@ class Corrector:
             return
         best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
         if best is not None:
-            if not same_root(token.folded, best, self.lexicon):
+            glued = ocr_cost(token.folded, best) > CONTEXT_ALLOWED and self._two_words(token.folded)
+            if not glued and not same_root(token.folded, best, self.lexicon):
                 to = self.spelled(self._shape(text, token, best, column), best)
                 choices.append(
                     _Choice(_Change(token.start, token.end, to, score, self.source(best)), best, (), None)
@@ -1762,6 +1768,12 @@ class Corrector:
         choices.append(
             _Choice(_Change(token.start, token.end, to, score, self.source(best)), best, rivals, None)
         )
+
+    def _two_words(self, folded: str) -> bool:
+        """Does ``folded`` read as two listed words glued (`tarikwisata`)? Then a word
+        two edits away (`pariwisata`) is no likelier."""
+        ranks = self.lexicon.ranks
+        return any(folded[:cut] in ranks and folded[cut:] in ranks for cut in range(3, len(folded) - 2))
 
     def _derived_reading(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
         """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
