@@ -210,6 +210,8 @@ _PREFIX_PIECES = frozenset(
 _SUFFIX_PIECES = frozenset({"nya", "kan", "lah", "an", "i"})
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
 _JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
+#: suffixes that, split off a word, are no word of their own
+_SPLIT_SUFFIXES = frozenset({"an", "kan", "nya"})
 #: multi-character confusions sure enough to undo on their own (observed, true)
 _STRONG_MULTI = (("rn", "m"), ("li", "h"), ("cl", "d"), ("vv", "w"))
 _TOKEN_RE = re.compile(r"[^\W_]+")
@@ -868,7 +870,9 @@ class Corrector:
                     better = self._listed_instead(text, whole, column)
                     if better is not None:
                         to = better[0]
-                    elif not (a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES):
+                    elif (whole_a or whole_b) and not (
+                        a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES
+                    ):
                         continue  # `negara kukan` is no `negarakukan`: split at no affix
 
                 score = similarity(a.text + " " + b.text, to)
@@ -900,6 +904,8 @@ class Corrector:
         and the joined word's frequency prior must beat the pieces' by ``JOIN_ODDS``."""
         if a in _JOIN_KEEP or b in _JOIN_KEEP or len(joined) < 4:
             return False
+        if b in _SPLIT_SUFFIXES and self.prior(joined, "") >= self.prior(a, ""):
+            return True  # `pengelola an`: a suffix on its own is no word
         if min(len(a), len(b)) > 3 and min(self.prior(a, ""), self.prior(b, "")) >= RARE_PRIOR:
             return False  # two real words: a compound written apart (`juru sita`) stays so
         return self.prior(joined, "") + JOIN_ODDS > self.prior(a, "") + self.prior(b, "")
