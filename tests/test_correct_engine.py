@@ -324,6 +324,9 @@ CASE_FROM_CONTEXT = [
     # a unit's name is a proper noun, each of its words capitalized
     ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),
+    # ... even when its capital was read as another, lower-case letter (not in a sentence)
+    ("pelaksana", "Bidang Pengelolaan tnforiasi Administrasi Kependudukan", "Informasi"),
+    ("kegiatan", "Rekonsiliasi clata Barang Milik Negara", "data"),
 ]
 
 

@@ -1410,7 +1410,16 @@ class Corrector:
         if len(word) > 1 and word.isupper():
             return word
         if not self._first_letter_lost(word, candidate):
-            return "xx" if self._capital_slip(text, token, candidate, column) else word
+            if self._capital_slip(text, token, candidate, column):
+                return "xx"
+            if (
+                column in _UNIT_COLUMNS
+                and word[:1].islower()
+                and word[:1] != candidate[:1].casefold()
+                and self._in_title_run(text, token)
+            ):
+                return "Xx"  # a unit's capital read as another, lower letter (`Bidang tnforiasi Adinustrasi`)
+            return word
         before = text[: token.start].rstrip()
         if not before or before[-1] in ".:;(":
             return "Xx"
@@ -1438,6 +1447,12 @@ class Corrector:
                 return "Xx" if titles > lowers else "xx"
         # names of units are proper nouns (`Satuan 5amapta`)
         return "Xx" if column in _UNIT_COLUMNS and not (earlier or later) else "xx"
+
+    def _in_title_run(self, text: str, token: _Token) -> bool:
+        """Are the two words after ``token`` (function words aside) Title case, as in a
+        unit's name (`Bidang tmfrastruktur Teknologi Informasi`)?"""
+        later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS][:2]
+        return len(later) == 2 and all(w[:1].isupper() and not w.isupper() for w in later)
 
     def _capital_slip(self, text: str, token: _Token, candidate: str, column: str) -> bool:
         """``pengelolaan Kevangan daerah``: a capital whose lower case looks alike (see
