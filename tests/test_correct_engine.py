@@ -159,6 +159,8 @@ FIXES = [
     ("kegiatan", "Pembinaan daj pengawasan koperasi", "Pembinaan dan pengawasan koperasi"),
     ("indikator", "Persentase desa yng memiliki dokumen", "Persentase desa yang memiliki dokumen"),
     ("kegiatan", "Rapat koordinasi dl kantor camat", "Rapat koordinasi di kantor camat"),
+    # `ya` is a word of speech, no rival between two words of a plan (`yag`: `yang`)
+    ("sasaran", "Terwujudnya budaya kinerja yag akuntabel", "Terwujudnya budaya kinerja yang akuntabel"),
     # a five-letter word glued to a short common one (`air dalam`, `wajib uji`)
     ("kegiatan", "Pengujian kualitas airdalam tanah", "Pengujian kualitas air dalam tanah"),
     ("kegiatan", "Pelaksanaan wajibuji kendaraan", "Pelaksanaan wajib uji kendaraan"),

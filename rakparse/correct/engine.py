@@ -646,9 +646,11 @@ class Corrector:
                 or not self._content_word(after)
             ):
                 continue
+            # `ya`, `ia`, `se` stand between two words of speech, not of a plan table
+            near = {word for word in self._common_near(token.folded) if word not in _SHORT_WORDS}
             ranked = rank_candidates(
                 token.folded,
-                sorted({*_SLOT_WORDS, *self._common_near(token.folded)}),
+                sorted({*_SLOT_WORDS, *near}),
                 self.lexicon.zipf,
                 prune=MARGIN + 0.1,
             )
