@@ -190,6 +190,12 @@ FIXES = [
         "Meningkatnya akuntabilitas pengelolaan Kevangan daerah",
         "Meningkatnya akuntabilitas pengelolaan keuangan daerah",
     ),
+    # ... and at the cell's end, after two lower-case words
+    (
+        "kegiatan",
+        "Pendampingan perangkat daerah dalam pembangunan zona Intepitas",
+        "Pendampingan perangkat daerah dalam pembangunan zona integritas",
+    ),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -323,6 +329,9 @@ CASE_FROM_CONTEXT = [
     ("sasaran", "eningkatnyaefektivitas pengawasan", "Meningkatnya"),
     # a capital OCR read for another letter, between lower-case words
     ("kegiatan", "Luas tanam cabai dan bawang Inerah di lahan kering", "merah"),
+    # ... or at the cell's end after one (not a word the vocabulary capitalizes)
+    ("kegiatan", "Audit atas pendapatan asli Jaerah", "daerah"),
+    ("kegiatan", "Pencocokan dan penelitian data pemilih oleh Aantarlih", "Pantarlih"),
     # a unit's name is a proper noun, each of its words capitalized
     ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),

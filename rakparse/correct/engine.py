@@ -1432,7 +1432,14 @@ class Corrector:
         if word[:1].isupper() and word[:1] != "I":
             # a capital read for another letter: OCR's guess of the case holds unless
             # the words on both sides are lower case (`promosi dan Lonten wisata`)
-            lower = bool(earlier) and bool(later) and earlier[-1][:1].islower() and later[0][:1].islower()
+            # (at the cell's end, the word before decides), unless the vocabulary
+            # writes the word with a capital (`oleh Pantarlih`)
+            lower = (
+                bool(earlier)
+                and earlier[-1][:1].islower()
+                and (not later or later[0][:1].islower())
+                and not self.vocab.terms.get(candidate.casefold(), "")[:1].isupper()
+            )
             return "xx" if lower else "Xx"
         if candidate.casefold() in _FUNCTION_WORDS or self._verb(candidate.casefold()):
             # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
@@ -1468,13 +1475,11 @@ class Corrector:
         earlier = [w for w in _TOKEN_RE.findall(text[: token.start]) if w.casefold() not in _STOPWORDS]
         later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
         # the word after must be a word as written: a misread one may have lost its capital
-        return (
-            len(earlier) > 1
-            and bool(later)
-            and earlier[-1].islower()
-            and later[0].islower()
-            and self._plain_word(later[0])
-        )
+        if len(earlier) < 2 or not earlier[-1].islower():
+            return False
+        if not later:  # at the cell's end, two lower-case words before it
+            return earlier[-2].islower()
+        return later[0].islower() and self._plain_word(later[0])
 
     def _verb(self, folded: str) -> bool:
         """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
