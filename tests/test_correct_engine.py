@@ -404,6 +404,9 @@ def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
         ("Pengebangan kapasitas aparatur", set(), "Pengebangan kapasitas aparatur"),
         ("Pengebangan kapasitas aparatur", {"pengembangan"}, "Pengembangan kapasitas aparatur"),
         ("Pengebangan kapasitas aparatur", {"pengembangan", "penebangan"}, "Pengebangan kapasitas aparatur"),
+        # a slip undone (a doubled letter) giving a form of a short root the lists lack
+        ("Pelayanan akta kematian melahii pelaporan", set(), "Pelayanan akta kematian melahii pelaporan"),
+        ("Pelayanan akta kematian melahii pelaporan", {"melahi"}, "Pelayanan akta kematian melahi pelaporan"),
         # a form of a longer KBBI root (`tambal`) is a word, whatever the document writes
         ("Penambalan lubang jalan", {"penambahan"}, "Penambalan lubang jalan"),
     ],

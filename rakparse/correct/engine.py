@@ -1337,6 +1337,14 @@ class Corrector:
         form of a stem no text uses (``ditampalkan``, from ``tampal``) may be a misread one."""
         return self.is_known(folded) and self._prefixed_kbbi_root(folded)
 
+    def _sure_root(self, folded: str) -> bool:
+        """Is ``folded`` an affixed form of a KBBI word in use of ``_SURE_ROOT`` letters
+        or more (``semesteran``, ``terpeliharanya``)?"""
+        lexicon = self.lexicon
+        return any(
+            len(root) >= _SURE_ROOT and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(folded)
+        )
+
     def _prefixed_kbbi_root(self, folded: str, min_root: int = 4) -> bool:
         """Does ``folded`` carry a prefix on a KBBI word in use (``penambalan``: tambal;
         ``memperoleh``: peroleh)? Not a word that merely starts so (``digital``: digit)."""
@@ -1478,8 +1486,8 @@ class Corrector:
         if len(earlier) < 2 or not earlier[-1].islower():
             return False
         if not later:  # at the cell's end, two lower-case words before it
-            return earlier[-2].islower()
-        return later[0].islower() and self._plain_word(later[0])
+            return bool(earlier[-2].islower())
+        return bool(later[0].islower() and self._plain_word(later[0]))
 
     def _verb(self, folded: str) -> bool:
         """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
@@ -1681,9 +1689,7 @@ class Corrector:
                 text, token, column, changes, anywhere=True
             ):
                 return
-            before = len(changes)
-            self._derived_reading(text, token, column, changes)
-            if len(changes) == before:
+            if not self._derived_reading(text, token, column, changes, choices):
                 self._near_miss(text, token, column, capitalized, choices)
             return
         if rival is not None:
@@ -1803,13 +1809,18 @@ class Corrector:
         ranks = self.lexicon.ranks
         return any(folded[:cut] in ranks and folded[cut:] in ranks for cut in range(3, len(folded) - 2))
 
-    def _derived_reading(self, text: str, token: _Token, column: str, changes: list[_Change]) -> None:
+    def _derived_reading(
+        self, text: str, token: _Token, column: str, changes: list[_Change], choices: list[_Choice]
+    ) -> bool:
         """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
         multi-character confusion, a doubled letter) gives a valid
         derivation, which the word list (and so the search) lacks; only when exactly one
-        such reading is valid."""
+        such reading is valid. A reading the lists lack, unless it is a form of a
+        KBBI root of five letters or more, is left to the document (it must write it
+        elsewhere): on real OCR, such readings (`melahii` → `melahi`) were mostly wrong.
+        True if a change or a choice was made."""
         if len(token.folded) < 6:
-            return
+            return False
         folded = token.folded
         readings = {
             folded[:at] + true + folded[at + len(seen) :]
@@ -1827,7 +1838,13 @@ class Corrector:
             to = self.spelled(self._shape(text, token, valid[0], column), valid[0])
             score = similarity(token.folded, valid[0])
             if score >= self.min_score:
-                changes.append(_Change(token.start, token.end, to, score, "lexicon"))
+                change = _Change(token.start, token.end, to, score, "lexicon")
+                if self._listed(valid[0]) or self._sure_root(valid[0]):
+                    changes.append(change)
+                else:  # a form of a short or unknown root: real OCR misreads into such forms
+                    choices.append(_Choice(change, valid[0], (), None))
+                return True
+        return False
 
     def _fix_label(self, text: str) -> _Result:
         head, colon, rest = text.partition(":")
