@@ -196,6 +196,8 @@ FIXES = [
         "Pendampingan perangkat daerah dalam pembangunan zona Intepitas",
         "Pendampingan perangkat daerah dalam pembangunan zona integritas",
     ),
+    # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
+    ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),

@@ -1212,6 +1212,12 @@ class Corrector:
             return
         if len(word) < MIN_LENGTH or self._listed(word):
             return
+        if "I" in word[1:] and word[1:].replace("I", "").islower():
+            # `berkaIa`, `keciI`: a capital I inside a lower-case word is an l read so
+            reading = word[0] + word[1:].replace("I", "l")
+            if self._listed(reading) or self._trusted_derivation(reading.casefold()):
+                changes.append(_Change(token.start, token.end, reading, similarity(word, reading), "pattern"))
+                return
         if self._hyphen_compound_known(text, token):
             return
         if self.is_known(word):
