@@ -1432,6 +1432,7 @@ class Corrector:
                 column in _UNIT_COLUMNS
                 and word[:1].islower()
                 and word[:1] != candidate[:1].casefold()
+                and candidate.casefold() not in _JOIN_KEEP
                 and self._in_title_run(text, token)
             ):
                 return "Xx"  # a unit's capital read as another, lower letter (`Bidang tnforiasi Adinustrasi`)
