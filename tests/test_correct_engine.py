@@ -98,9 +98,8 @@ FIXES = [
     ("kegiatan", "Rapat Kepala Bada n Pusat", "Rapat Kepala Badan Pusat"),
     ("kegiatan", "Distribusi Logis tik pemilu tepat wak tu", "Distribusi Logistik pemilu tepat waktu"),
     ("indikator", "Persentase stan dar pelayanan tahu n 2024", "Persentase standar pelayanan tahun 2024"),
-    # a suffix split off a word (no word on its own), and a word split into two non-words
+    # a suffix split off a word (no word on its own)
     ("kegiatan", "Pengelola an sampah rumah tangga", "Pengelolaan sampah rumah tangga"),
-    ("kegiatan", "Jaringan serat optik antarkant or daerah", "Jaringan serat optik antarkantor daerah"),
     # one plain edit in a short word, to a common word with no rival near
     ("kegiatan", "Laporan kegiatan yang tidae terlaksana", "Laporan kegiatan yang tidak terlaksana"),
     ("kegiatan", "Koordinasi dngan instansi terkait", "Koordinasi dengan instansi terkait"),

@@ -872,9 +872,7 @@ class Corrector:
                     better = self._listed_instead(text, whole, column)
                     if better is not None:
                         to = better[0]
-                    elif (whole_a or whole_b) and not (
-                        a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES
-                    ):
+                    elif not (a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES):
                         continue  # `negara kukan` is no `negarakukan`: split at no affix
 
                 score = similarity(a.text + " " + b.text, to)
