@@ -25,6 +25,8 @@ from collections.abc import Callable, Iterable, Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, Levenshtein
 
+from rakparse.correct.longlived import long_lived
+
 #: one observed character read for one true character (both case-folded), cost
 _SINGLE: dict[tuple[str, str], float] = {}
 for _a, _b, _cost in (
@@ -203,12 +205,13 @@ class CandidateIndex:
     def _ends(self, length: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
         ends = self._by_ends.get(length)
         if ends is None:
-            firsts: dict[str, list[str]] = {}
-            lasts: dict[str, list[str]] = {}
-            for word in self._by_length.get(length, ()):
-                firsts.setdefault(word[0], []).append(word)
-                lasts.setdefault(word[-1], []).append(word)
-            ends = self._by_ends[length] = (firsts, lasts)
+            with long_lived():
+                firsts: dict[str, list[str]] = {}
+                lasts: dict[str, list[str]] = {}
+                for word in self._by_length.get(length, ()):
+                    firsts.setdefault(word[0], []).append(word)
+                    lasts.setdefault(word[-1], []).append(word)
+                ends = self._by_ends[length] = (firsts, lasts)
         return ends
 
     def _window(self, size: int, spread: int, first: str, last: str) -> list[str]:

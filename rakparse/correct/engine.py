@@ -48,6 +48,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct.confusions import DIGIT_LETTERS, CandidateIndex, ocr_cost, rank_candidates, similarity
 from rakparse.correct.lexicon import Lexicon, derived_forms, load_lexicon, roots
+from rakparse.correct.longlived import long_lived
 from rakparse.correct.vocabulary import (
     Phrase,
     VocabEntry,
@@ -456,25 +457,29 @@ class Corrector:
 
     def index(self) -> CandidateIndex:
         if self._index is None:
-            words = set(self.lexicon.ranks)
-            words.update(key for key in self.vocab.words if key.isalpha())
-            self._index = CandidateIndex(words)
+            with long_lived():
+                words = set(self.lexicon.ranks)
+                words.update(key for key in self.vocab.words if key.isalpha())
+                self._index = CandidateIndex(words)
         return self._index
 
     def phrase_index(self) -> dict[str, list[tuple[Phrase, int]]]:
+        """The phrases (not labels) by each anchor word: a word not a stopword, of three
+        letters or more, with its position in the phrase."""
         if self._phrase_index is None:
-            index: dict[str, list[tuple[Phrase, int]]] = {}
-            for phrase in self.vocab.phrases:
-                if phrase.kind == "label" or len(phrase.key) < 2:
-                    continue
-                for position, word in enumerate(phrase.key):
-                    if word not in _STOPWORDS and len(word) >= 3:
-                        index.setdefault(word, []).append((phrase, position))
-            self._phrase_index = index
-            self._anchors = {
-                phrase.key: sum(word not in _STOPWORDS and len(word) >= 3 for word in phrase.key)
-                for phrase in self.vocab.phrases
-            }
+            with long_lived():
+                index: dict[str, list[tuple[Phrase, int]]] = {}
+                for phrase in self.vocab.phrases:
+                    if phrase.kind == "label" or len(phrase.key) < 2:
+                        continue
+                    for position, word in enumerate(phrase.key):
+                        if word not in _STOPWORDS and len(word) >= 3:
+                            index.setdefault(word, []).append((phrase, position))
+                self._anchors = {
+                    phrase.key: sum(word not in _STOPWORDS and len(word) >= 3 for word in phrase.key)
+                    for phrase in self.vocab.phrases
+                }
+                self._phrase_index = index
         return self._phrase_index
 
     def is_known(self, word: str) -> bool:
@@ -601,15 +606,16 @@ class Corrector:
         """Word pairs (next to each other or one apart) of phrases of three or more words:
         a window that differs from such a phrase in one word holds one of its pairs."""
         if self._pairs is None:
-            pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] = {}
-            for phrase in self.vocab.phrases:
-                if phrase.kind == "label" or len(phrase.key) < 3:
-                    continue
-                for first in range(len(phrase.key) - 1):
-                    for second in (first + 1, first + 2)[: len(phrase.key) - 1 - first]:
-                        key = (phrase.key[first], phrase.key[second])
-                        pairs.setdefault(key, []).append((phrase, first, second))
-            self._pairs = pairs
+            with long_lived():
+                pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] = {}
+                for phrase in self.vocab.phrases:
+                    if phrase.kind == "label" or len(phrase.key) < 3:
+                        continue
+                    for first in range(len(phrase.key) - 1):
+                        for second in (first + 1, first + 2)[: len(phrase.key) - 1 - first]:
+                            key = (phrase.key[first], phrase.key[second])
+                            pairs.setdefault(key, []).append((phrase, first, second))
+                self._pairs = pairs
         return self._pairs
 
     def _slot_suspect(self, folded: str) -> bool:
@@ -1739,9 +1745,10 @@ class Corrector:
     def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
         """Neighbouring word pairs of the vocabulary's phrases (`tepat waktu`)."""
         if self._bigrams is None:
-            self._bigrams = frozenset(
-                pair for phrase in self.vocab.phrases for pair in itertools.pairwise(phrase.key)
-            )
+            with long_lived():
+                self._bigrams = frozenset(
+                    pair for phrase in self.vocab.phrases for pair in itertools.pairwise(phrase.key)
+                )
         return self._bigrams
 
     def _change(
@@ -1899,7 +1906,8 @@ class _Identity(Corrector):
 
 @functools.cache
 def _default_corrector() -> Corrector:
-    return Corrector(load_vocabulary(), load_lexicon())
+    with long_lived():
+        return Corrector(load_vocabulary(), load_lexicon())
 
 
 def load_corrector(
@@ -1917,8 +1925,9 @@ def load_corrector(
         return _Identity()
     if not vocab_files and min_score is None:
         return _default_corrector()
-    return Corrector(
-        load_vocabulary(vocab_files),
-        load_lexicon(),
-        min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
-    )
+    with long_lived():
+        return Corrector(
+            load_vocabulary(vocab_files),
+            load_lexicon(),
+            min_score=DEFAULT_MIN_SCORE if min_score is None else min_score,
+        )
