@@ -356,8 +356,7 @@ class Corrector:
         self._families: dict[str, dict[str, float]] = {}
         self._root_forms: dict[str, dict[int, list[str]]] = {}  # of listed roots: kept
         self._known: dict[str, bool] = {}
-        self._phrase_index: dict[str, list[tuple[Phrase, int]]] | None = None
-        self._anchors: dict[tuple[str, ...], int] = {}
+        self._phrase_index: dict[str, list[tuple[int, int, int, int]]] | None = None
         self._unit_words: frozenset[str] = frozenset()
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
@@ -463,22 +462,24 @@ class Corrector:
                 self._index = CandidateIndex(words)
         return self._index
 
-    def phrase_index(self) -> dict[str, list[tuple[Phrase, int]]]:
-        """The phrases (not labels) by each anchor word: a word not a stopword, of three
-        letters or more, with its position in the phrase."""
+    def phrase_index(self) -> dict[str, list[tuple[int, int, int, int]]]:
+        """The phrases (not labels) by each anchor word (not a stopword, three letters or
+        more): ``(number, position, size, anchors)`` for each, where ``number`` indexes
+        ``vocab.phrases``, ``position`` is the word's place in the phrase, ``size`` its
+        words and ``anchors`` its anchor words."""
         if self._phrase_index is None:
             with long_lived():
-                index: dict[str, list[tuple[Phrase, int]]] = {}
-                for phrase in self.vocab.phrases:
+                index: dict[str, list[tuple[int, int, int, int]]] = {}
+                for number, phrase in enumerate(self.vocab.phrases):
                     if phrase.kind == "label" or len(phrase.key) < 2:
                         continue
-                    for position, word in enumerate(phrase.key):
-                        if word not in _STOPWORDS and len(word) >= 3:
-                            index.setdefault(word, []).append((phrase, position))
-                self._anchors = {
-                    phrase.key: sum(word not in _STOPWORDS and len(word) >= 3 for word in phrase.key)
-                    for phrase in self.vocab.phrases
-                }
+                    places = [
+                        (position, word)
+                        for position, word in enumerate(phrase.key)
+                        if word not in _STOPWORDS and len(word) >= 3
+                    ]
+                    for position, word in places:
+                        index.setdefault(word, []).append((number, position, len(phrase.key), len(places)))
                 self._phrase_index = index
         return self._phrase_index
 
@@ -1033,27 +1034,32 @@ class Corrector:
     ) -> None:
         index = self.phrase_index()
         found: list[tuple[int, float, int, Phrase, list[int]]] = []
-        # count the phrase's anchor words seen at each placement first (cheap); only a
-        # placement missing at most two anchors is worth aligning word by word
+        # count the phrase's anchor words seen at each placement that fits in the cell
+        # first (cheap); only a placement missing at most two anchors is worth aligning
+        # word by word
         hits: dict[tuple[int, int], int] = {}
-        phrases: dict[int, Phrase] = {}
-        for number, token in enumerate(tokens):
-            for phrase, position in index.get(token.folded, ()):
-                key = (number - position, id(phrase))
+        anchor_count: dict[int, int] = {}
+        for place, token in enumerate(tokens):
+            for number, position, size, anchors in index.get(token.folded, ()):
+                start = place - position
+                if start < 0 or start + size > len(tokens):
+                    continue
+                key = (start, number)
                 hits[key] = hits.get(key, 0) + 1
-                phrases[id(phrase)] = phrase
+                anchor_count[number] = anchors
         # a placement may change at most one listed word (none in a two-word phrase), so
         # the listed words of the window that no anchor hit accounts for must be few
         known = [0]
         for token in tokens:
             common = self.is_known(token.text) and not self._rare_word(token.folded)
             known.append(known[-1] + (not _HAS_DIGIT.search(token.text) and common))
-        for (start, ident), count in hits.items():
-            phrase = phrases[ident]
-            size = len(phrase.key)
-            anchors = self._anchors[phrase.key]
-            if start < 0 or start + size > len(tokens) or count < anchors - 2:
+        phrases = self.vocab.phrases
+        for (start, number), count in hits.items():
+            anchors = anchor_count[number]
+            if count < anchors - 2:
                 continue
+            phrase = phrases[number]
+            size = len(phrase.key)
             unexplained = known[start + size] - known[start] - count - (size - anchors)
             if unexplained > (1 if size >= 3 else 0):
                 continue
