@@ -112,10 +112,10 @@ def package_entries() -> tuple[VocabEntry, ...]:
     entries: list[VocabEntry] = []
     for name, kind in PACKAGE_FILES:
         for number, raw in enumerate(_package_lines(name), start=1):
-            text = raw.split("#", 1)[0].strip()
-            origin = f"rakparse/data/vocabulary/{name}:{number}"
+            text = raw.partition("#")[0].strip() if "#" in raw else raw.strip()
             if not text:
                 continue
+            origin = f"rakparse/data/vocabulary/{name}:{number}"
             if kind == "forced":
                 wrong, _, right = text.partition("=>")
                 entries.append(VocabEntry(right.strip(), kind, origin, wrong.strip()))
