@@ -195,6 +195,11 @@ FIXES = [
         "Pendampingan perangkat daerah dalam pembangunan zona Intepitas",
         "Pendampingan perangkat daerah dalam pembangunan zona integritas",
     ),
+    # the nearest word makes no pair of a vocabulary phrase with its neighbour; the only
+    # one a little farther that does is taken (not for a function word, nor a short token)
+    ("kegiatan", "Pengaturan lalu bntas pada musim mudik", "Pengaturan lalu lintas pada musim mudik"),
+    ("kegiatan", "Audit ierja atas pengelolaan pendapatan", "Audit kinerja atas pengelolaan pendapatan"),
+    ("kegiatan", "Pelatihan relawan bencana dalom pencarian", "Pelatihan relawan bencana dalam pencarian"),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
     ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
     # the contract's canonical unit spelling

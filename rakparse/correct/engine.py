@@ -1690,6 +1690,9 @@ class Corrector:
         if best is not None and same_root(token.folded, best, self.lexicon):
             return  # `penggarap` → `menggarap` changes an affix: grammar, not an OCR slip
         if best is not None and rival is None and cost <= 1.0:
+            paired = self._pair_instead(text, token, best, cost)
+            if paired is not None:
+                best, score, cost = paired, similarity(token.folded, paired), 0.0
             self._change(text, token, best, score, cost, column, changes, choices)
             return
         if len(word) >= 6 and self._split(token, changes):
@@ -1733,15 +1736,52 @@ class Corrector:
         limit = 1.0 if len(token.folded) < 6 else 1.5
         near = [word for combined, cost, word in ranked if combined - ranked[0][0] < MARGIN and cost <= limit]
         pairs = self.phrase_bigrams()
-        before = _TOKEN_RE.search(text[: token.start][::-1])
-        after = _TOKEN_RE.match(text, token.end + 1) if text[token.end : token.end + 1] == " " else None
-        left = before.group()[::-1].casefold() if before and before.start() == 1 else None
-        right = after.group().casefold() if after else None
+        left, right = self._neighbours(text, token)
         fits = [
             word
             for word in near
             if (left and self._anchor(left) and (left, word) in pairs)
             or (right and self._anchor(right) and (word, right) in pairs)
+        ]
+        return fits[0] if len(fits) == 1 and self._may_guess(fits[0]) else None
+
+    def _neighbours(self, text: str, token: _Token) -> tuple[str | None, str | None]:
+        """The words right before and after ``token`` (one space apart), folded."""
+        before = _TOKEN_RE.search(text[: token.start][::-1])
+        after = _TOKEN_RE.match(text, token.end + 1) if text[token.end : token.end + 1] == " " else None
+        left = before.group()[::-1].casefold() if before and before.start() == 1 else None
+        right = after.group().casefold() if after else None
+        return left, right
+
+    def _pair_instead(self, text: str, token: _Token, best: str, cost: float) -> str | None:
+        """``Perjanjian Kwerja``: the nearest word (`kerja`) makes no word pair of a
+        vocabulary phrase with a neighbour, but one word a little farther does
+        (`Perjanjian Kinerja`), the only one: that one. At most one plain edit farther,
+        two in all."""
+        if len(token.folded) < 5 or best in _JOIN_KEEP:
+            return None  # a short token has too many near words; a function word stands
+        left, right = self._neighbours(text, token)
+        left = left if left and self._anchor(left) else None
+        right = right if right and self._anchor(right) else None
+        if left is None and right is None:
+            return None
+        pairs = self.phrase_bigrams()
+
+        def pairs_with(word: str) -> bool:
+            return (left is not None and (left, word) in pairs) or (
+                right is not None and (word, right) in pairs
+            )
+
+        if pairs_with(best):
+            return None
+        near = self._near.get(token.folded) or []
+        fits = [
+            word
+            for word in near
+            if word != best
+            and word not in _JOIN_KEEP
+            and pairs_with(word)
+            and ocr_cost(token.folded, word) <= min(2.0, cost + 1.0)
         ]
         return fits[0] if len(fits) == 1 and self._may_guess(fits[0]) else None
 
