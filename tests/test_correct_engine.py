@@ -189,6 +189,12 @@ FIXES = [
         "Meningkatnya akuntabilitas pengelolaan Kevangan daerah",
         "Meningkatnya akuntabilitas pengelolaan keuangan daerah",
     ),
+    # ... the word after may be a listed word KBBI lacks (`kliping`)
+    (
+        "kegiatan",
+        "Penerbitan bahan Inforrnasi dan kliping kepemiluan",
+        "Penerbitan bahan informasi dan kliping kepemiluan",
+    ),
     # ... and at the cell's end, after two lower-case words
     (
         "kegiatan",

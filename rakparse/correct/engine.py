@@ -1499,12 +1499,13 @@ class Corrector:
             return False
         earlier = [w for w in _TOKEN_RE.findall(text[: token.start]) if w.casefold() not in _STOPWORDS]
         later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
-        # the word after must be a word as written: a misread one may have lost its capital
+        # the word after must be a listed word as written: a misread one may have lost its
+        # capital
         if len(earlier) < 2 or not earlier[-1].islower():
             return False
         if not later:  # at the cell's end, two lower-case words before it
             return bool(earlier[-2].islower())
-        return bool(later[0].islower() and self._plain_word(later[0]))
+        return bool(later[0].islower() and later[0].isalpha() and self._listed(later[0].casefold()))
 
     def _verb(self, folded: str) -> bool:
         """``memperoleh``, ``berbasis``, ``dievaluasi``: a verb prefix on a listed KBBI
