@@ -91,6 +91,15 @@ def test_user_file_terms_phrases_and_forced(tmp_path: Path) -> None:
     assert origins["Barang Milik Negara"].startswith("rakparse/data/vocabulary/phrases.txt:")
 
 
+def test_a_terms_own_spelling_beats_the_spelling_of_a_part_of_a_longer_entry(tmp_path: Path) -> None:
+    # `e-Kinerja` is a term whose part `Kinerja` is capitalized; the term `kinerja` is not
+    assert load_vocabulary().canonical("kinerja") == "kinerja"
+    assert load_vocabulary().canonical("monev") == "monev"
+    path = tmp_path / "ours.txt"
+    path.write_text("e-Raport\nraport\n", encoding="utf-8")
+    assert load_vocabulary([path]).canonical("raport") == "raport"
+
+
 def test_user_entry_conflicting_with_the_package_warns_and_wins(tmp_path: Path) -> None:
     path = tmp_path / "mine.txt"
     path.write_text("kliping => klipping\nLKJIP\n", encoding="utf-8")

@@ -226,6 +226,8 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
             old_word = words.get(key)
             if old_word is None:
                 words[key] = (word, entry)
+            elif len(tokens) == 1 and old_word[0] != word and len(words_of(old_word[1].term)) > 1:
+                words[key] = (word, entry)  # a term's own spelling, not a part's (`e-Kinerja`)
             elif user and len(tokens) == 1 and old_word[0] != word:
                 conflict(
                     f"{entry.origin}: '{word}' is spelled '{old_word[0]}' in {old_word[1].origin}; "
