@@ -341,6 +341,8 @@ CASE_FROM_CONTEXT = [
     ("sasaran", "eningkatnyaefektivitas pengawasan", "Meningkatnya"),
     # a capital OCR read for another letter, between lower-case words
     ("kegiatan", "Luas tanam cabai dan bawang Inerah di lahan kering", "merah"),
+    # ... or right after the cell's first word, before a lower-case one
+    ("kegiatan", "Pemeliharaan Lendaraan operasional dan perahu karet", "kendaraan"),
     # ... or at the cell's end after one (not a word the vocabulary capitalizes)
     ("kegiatan", "Audit atas pendapatan asli Jaerah", "daerah"),
     ("kegiatan", "Pencocokan dan penelitian data pemilih oleh Aantarlih", "Pantarlih"),

@@ -1457,11 +1457,11 @@ class Corrector:
         if word[:1].isupper() and word[:1] != "I":
             # a capital read for another letter: OCR's guess of the case holds unless
             # the words on both sides are lower case (`promosi dan Lonten wisata`)
-            # (at the cell's end, the word before decides), unless the vocabulary
+            # (at the cell's end, the word before decides; after the cell's first word,
+            # whose capital says nothing, the word after), unless the vocabulary
             # writes the word with a capital (`oleh Pantarlih`)
             lower = (
-                bool(earlier)
-                and earlier[-1][:1].islower()
+                (earlier[-1][:1].islower() if earlier else bool(later))
                 and (not later or later[0][:1].islower())
                 and not self.vocab.terms.get(candidate.casefold(), "")[:1].isupper()
             )
