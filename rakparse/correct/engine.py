@@ -873,6 +873,8 @@ class Corrector:
             if len(joined) < 6:
                 continue
             if self.is_known(joined):
+                if (whole_a or whole_b) and self._rare_word(joined.casefold()):
+                    continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
                 to = joined
                 if not listed:  # `Diria s`: `dirias` is valid only by affix rules; `dinas` is listed
                     whole = _Token(joined, a.start, b.end)
