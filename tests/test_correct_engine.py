@@ -100,6 +100,8 @@ FIXES = [
     ("indikator", "Persentase stan dar pelayanan tahu n 2024", "Persentase standar pelayanan tahun 2024"),
     # a word and a misread one are not joined into a rare word (`anakusis`, a medical stem)
     ("kegiatan", "Pendataan anak usis sekolah", "Pendataan anak usia sekolah"),
+    # a common word split after its first letter (both pieces no words)
+    ("kegiatan", "R apat pleno terbuka rekapitulasi", "Rapat pleno terbuka rekapitulasi"),
     # a suffix split off a word (no word on its own)
     ("kegiatan", "Pengelola an sampah rumah tangga", "Pengelolaan sampah rumah tangga"),
     # one plain edit in a short word, to a common word with no rival near

@@ -870,8 +870,8 @@ class Corrector:
                     changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
                     done.update((number, number + 1))
                 continue
-            if len(joined) < 6:
-                continue
+            if len(joined) < 6 and not (listed and self.prior(joined, column) >= COMMON_PRIOR):
+                continue  # short pieces join only into a common word (`R apat` → `Rapat`)
             if self.is_known(joined):
                 if (whole_a or whole_b) and self._rare_word(joined.casefold()):
                     continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
