@@ -210,6 +210,12 @@ FIXES = [
     ("kegiatan", "Pengaturan lalu bntas pada musim mudik", "Pengaturan lalu lintas pada musim mudik"),
     ("kegiatan", "Audit ierja atas pengelolaan pendapatan", "Audit kinerja atas pengelolaan pendapatan"),
     ("kegiatan", "Pelatihan relawan bencana dalom pencarian", "Pelatihan relawan bencana dalam pencarian"),
+    # a function word glued to a phrase's word is split off, not dropped by the phrase
+    (
+        "pelaksana",
+        "Bidang Pembinaan danPengembangan Perpustakaan",
+        "Bidang Pembinaan dan Pengembangan Perpustakaan",
+    ),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
     ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
     # the contract's canonical unit spelling
@@ -350,6 +356,8 @@ CASE_FROM_CONTEXT = [
     # ... or at the cell's end after one (not a word the vocabulary capitalizes)
     ("kegiatan", "Audit atas pendapatan asli Jaerah", "daerah"),
     ("kegiatan", "Pencocokan dan penelitian data pemilih oleh Aantarlih", "Pantarlih"),
+    # title case keeps a function word lower, even between Title words
+    ("pelaksana", "Bidang Pencegahan aon Kesiapsiagaan", "dan"),
     # a unit's name is a proper noun, each of its words capitalized
     ("pelaksana", "Subbagian Perencanaan dan valuasi", "Evaluasi"),
     ("pelaksana", "Satuan 5amapta", "Samapta"),

@@ -1144,6 +1144,8 @@ class Corrector:
                 return None
             if Levenshtein.distance(observed, target, score_cutoff=4) > 3:
                 return None  # cheap reject before the weighted cost
+            if target in observed and observed.replace(target, "", 1) in _FUNCTION_WORDS:
+                return None  # `danPengembangan`: a function word glued on, to split, not drop
             cost = ocr_cost(observed, target)
             if self._rare_word(observed):
                 # a real word, but a rare one (`Baring`, `Milk`): two may give way to a
@@ -1468,6 +1470,8 @@ class Corrector:
                 and not self.vocab.terms.get(candidate.casefold(), "")[:1].isupper()
             )
             return "xx" if lower else "Xx"
+        if candidate.casefold() in _STOPWORDS:
+            return "xx"  # title case keeps `dan`, `di`, `untuk` lower (`Pencegahan aon Kesiapsiagaan`)
         if candidate.casefold() in _FUNCTION_WORDS or self._verb(candidate.casefold()):
             # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
             # lower case, unless inside a run of Title words
