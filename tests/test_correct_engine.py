@@ -164,6 +164,8 @@ FIXES = [
     ("kegiatan", "Rapat koordinasi dl kantor camat", "Rapat koordinasi di kantor camat"),
     # `ya` is a word of speech, no rival between two words of a plan (`yag`: `yang`)
     ("sasaran", "Terwujudnya budaya kinerja yag akuntabel", "Terwujudnya budaya kinerja yang akuntabel"),
+    # ... and in a title, a rare word one cheap slip from `dan` between two capitalized words
+    ("pelaksana", "Subbagian Umum don Perencanaan", "Subbagian Umum dan Perencanaan"),
     # a five-letter word glued to a short common one (`air dalam`, `wajib uji`)
     ("kegiatan", "Pengujian kualitas airdalam tanah", "Pengujian kualitas air dalam tanah"),
     ("kegiatan", "Pelaksanaan wajibuji kendaraan", "Pelaksanaan wajib uji kendaraan"),

@@ -149,6 +149,9 @@ _SLOT_WORDS = frozenset(
 _LOOKALIKE_CAPITALS = frozenset("CIKOSUVWXYZ")
 #: a word this frequent (rank) competes with them
 _COMMON_SLOT = 5000
+#: a lower-case word rarer than this (Zipf) between two capitalized words of a title may
+#: be a misread `dan` (`Umum don Perencanaan`)
+RARE_TITLE_WORD = 4.5
 #: a three-letter word this frequent (rank) is a word of its own, not a split-off piece
 _COMMON_SHORT = 500
 #: a four-letter word this frequent (rank) may be split off a glued function word
@@ -571,6 +574,11 @@ class Corrector:
         words = _TOKEN_RE.findall(text)
         if any(self._case_slip(words, number) for number in range(1, len(words) - 1)):
             return False
+        for number in range(2, len(words) - 1):
+            if len(words[number]) == 3 and words[number].islower():
+                before, token, after = (_Token(word, 0, len(word)) for word in words[number - 1 : number + 2])
+                if self._titled_dan(before, token, after, number):
+                    return False
         return not self._one_word_off(folded)
 
     def _one_word_off(self, folded: list[str]) -> bool:
@@ -646,12 +654,18 @@ class Corrector:
             if (
                 number in done
                 or not token.text.islower()
-                or not self._slot_suspect(token.folded)
                 or text[before.end : token.start] != " "
                 or text[token.end : after.start] != " "
                 or not self._content_word(before)
                 or not self._content_word(after)
             ):
+                continue
+            if not self._slot_suspect(token.folded):
+                if self._titled_dan(before, token, after, number):
+                    changes.append(
+                        _Change(token.start, token.end, "dan", similarity(token.folded, "dan"), "lexicon")
+                    )
+                    done.add(number)
                 continue
             # `ya`, `ia`, `se` stand between two words of speech, not of a plan table
             near = {word for word in self._common_near(token.folded) if word not in _SHORT_WORDS}
@@ -668,6 +682,26 @@ class Corrector:
                     _Change(token.start, token.end, best, similarity(token.folded, best), "lexicon")
                 )
                 done.add(number)
+
+    def _titled_dan(self, before: _Token, token: _Token, after: _Token, number: int) -> bool:
+        """``Subbagian Umum don Perencanaan``: in a title (a unit's name), a lower-case
+        word between two capitalized ones is a function word, and `dan` is by far the
+        commonest there: a rare short word one cheap slip from `dan`, and from no other
+        function word as near, is it."""
+        folded = token.folded
+        if (
+            number < 2
+            or not (before.text[:1].isupper() and after.text[:1].isupper())
+            or len(folded) != 3
+            or folded in _SLOT_WORDS
+            or folded in self.vocab.words
+            or self.lexicon.zipf(folded) >= RARE_TITLE_WORD
+        ):
+            return False
+        cost = ocr_cost(folded, "dan")
+        return cost <= 0.7 and all(
+            ocr_cost(folded, word) > cost + 0.5 for word in _SLOT_WORDS if word != "dan"
+        )
 
     def _case_slips(self, text: str, tokens: list[_Token], changes: list[_Change], done: set[int]) -> None:
         """``tepat Waktu``, ``anak Yang tidak``: Tesseract reads a lower-case letter whose
