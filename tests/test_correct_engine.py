@@ -218,6 +218,9 @@ FIXES = [
         "Bidang Pembinaan danPengembangan Perpustakaan",
         "Bidang Pembinaan dan Pengembangan Perpustakaan",
     ),
+    # a known acronym with a word glued on (not a suffix: `SAKIPnya` is written so)
+    ("kegiatan", "Jumlah anggota PPKdan PPS yang dilantik", "Jumlah anggota PPK dan PPS yang dilantik"),
+    ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
     ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
     # the contract's canonical unit spelling
@@ -289,6 +292,7 @@ UNCHANGED = [
     # a short token that is a KBBI word stays, even where a function word fits (`dam`);
     # so does one as near another common word (`dn`: `dan` or `di`) and one at a cell's edge
     ("kegiatan", "Pembangunan dam parit di sawah"),
+    ("indikator", "Nilai SAKIPnya meningkat"),
     ("kegiatan", "Pengelolaan data dn informasi"),
     ("kegiatan", "Laporan kegiatan yng"),
     # capitals of titles, names and terms: title case keeps function words lower, a

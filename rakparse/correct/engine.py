@@ -219,6 +219,7 @@ _SPLIT_SUFFIXES = frozenset({"an", "kan", "nya"})
 #: multi-character confusions sure enough to undo on their own (observed, true)
 _STRONG_MULTI = (("rn", "m"), ("li", "h"), ("cl", "d"), ("vv", "w"))
 _TOKEN_RE = re.compile(r"[^\W_]+")
+_ACRONYM_GLUED = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
 
@@ -1273,6 +1274,8 @@ class Corrector:
             return
         if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
             return
+        if self._acronym_glued(token, changes):
+            return
         if len(word) >= 6 and self._split(token, changes, camel_only=True):
             return
         if len(word) >= 8 and self._split_and_fix(text, token, column, changes):
@@ -1309,6 +1312,24 @@ class Corrector:
             changes.append(_Change(token.start, token.end, near[0], similarity(word, near[0]), "vocabulary"))
             return True
         return False
+
+    def _acronym_glued(self, token: _Token, changes: list[_Change]) -> bool:
+        """``PPKdan``, ``KTPelektronik``: a known acronym with a lower-case word glued
+        on (not a suffix: `SAKIPnya` is written so)."""
+        match = _ACRONYM_GLUED.fullmatch(token.text)
+        if match is None:
+            return False
+        acronym, rest = match.groups()
+        if (
+            self.vocab.words.get(acronym.casefold()) != acronym
+            or rest in _JOIN_SUFFIXES
+            or rest in _SUFFIX_PIECES
+            or not (rest in _FUNCTION_WORDS or (self._listed(rest) and len(rest) >= 4))
+        ):
+            return False
+        to = f"{acronym} {rest}"
+        changes.append(_Change(token.start, token.end, to, similarity(token.text, to), "vocabulary"))
+        return True
 
     def _choose(
         self, folded: str, column: str, *, capitalized: bool, loose: bool = False
