@@ -218,6 +218,8 @@ FIXES = [
         "Bidang Pembinaan danPengembangan Perpustakaan",
         "Bidang Pembinaan dan Pengembangan Perpustakaan",
     ),
+    # every case change of a camel-case token whose pieces are words
+    ("pelaksana", "Bidang SumberDayaPariwisata", "Bidang Sumber Daya Pariwisata"),
     # a known acronym with a word glued on (not a suffix: `SAKIPnya` is written so)
     ("kegiatan", "Jumlah anggota PPKdan PPS yang dilantik", "Jumlah anggota PPK dan PPS yang dilantik"),
     ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),
@@ -293,6 +295,8 @@ UNCHANGED = [
     # so does one as near another common word (`dn`: `dan` or `di`) and one at a cell's edge
     ("kegiatan", "Pembangunan dam parit di sawah"),
     ("indikator", "Nilai SAKIPnya meningkat"),
+    # a hyphenated term written as one word is that term, no misread of its last part
+    ("kegiatan", "Pengisian eKinerja pegawai"),
     ("kegiatan", "Pengelolaan data dn informasi"),
     ("kegiatan", "Laporan kegiatan yng"),
     # capitals of titles, names and terms: title case keeps function words lower, a

@@ -369,6 +369,7 @@ class Corrector:
         self._bigrams: frozenset[tuple[str, str]] | None = None
         self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
         self._forced_words: frozenset[str] = frozenset()
+        self._joined_terms: frozenset[str] = frozenset()
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
@@ -380,6 +381,12 @@ class Corrector:
                 word.casefold()
                 for entry in vocabulary.forced.values()
                 for word in _TOKEN_RE.findall(entry.wrong or "")
+            )
+            # `eKinerja`: a hyphenated term written as one word
+            self._joined_terms = frozenset(
+                "".join(words_of(entry.term)).casefold()
+                for entry in vocabulary.entries
+                if "-" in entry.term and entry.kind != "forced"
             )
 
     @property
@@ -1051,9 +1058,22 @@ class Corrector:
             and self._one_word_near(folded, pieces)
         ):
             return False  # `Penyukanan` is a misread `Penyusunan`, not `Penyu kanan`
-        to = f"{text[:cut]} {text[cut:]}"
+        left, right = text[:cut], text[cut:]
+        if camel:  # `SumberDayaPariwisata`: every case change of the pieces is a cut
+            left, right = self._camel_cuts(left), self._camel_cuts(right)
+        to = f"{left} {right}"
         changes.append(_Change(token.start, token.end, to, similarity(text, to), self.source(to.split()[-1])))
         return True
+
+    def _camel_cuts(self, piece: str) -> str:
+        """``SumberDaya`` → ``Sumber Daya``: a piece of a camel-case split, cut again at
+        each case change whose two sides are words."""
+        for cut in range(2, len(piece) - 1):
+            if piece[cut - 1].islower() and piece[cut].isupper():
+                left, right = piece[:cut].casefold(), piece[cut:].casefold()
+                if self.is_known(left) and self.is_known(right) and len(left) >= 3 and len(right) >= 3:
+                    return f"{piece[:cut]} {self._camel_cuts(piece[cut:])}"
+        return piece
 
     def _one_word_near(self, folded: str, pieces: tuple[str, str]) -> bool:
         """Is a listed word of six letters or more within two slips of ``folded``? Then a
@@ -1181,6 +1201,8 @@ class Corrector:
                 return None  # cheap reject before the weighted cost
             if target in observed and observed.replace(target, "", 1) in _FUNCTION_WORDS:
                 return None  # `danPengembangan`: a function word glued on, to split, not drop
+            if observed in self._joined_terms:
+                return None  # `eKinerja` is a term itself
             cost = ocr_cost(observed, target)
             if self._rare_word(observed):
                 # a real word, but a rare one (`Baring`, `Milk`): two may give way to a
@@ -1267,6 +1289,8 @@ class Corrector:
             if self._listed(reading) or self._trusted_derivation(reading.casefold()):
                 changes.append(_Change(token.start, token.end, reading, similarity(word, reading), "pattern"))
                 return
+        if token.folded in self._joined_terms:
+            return  # `eKinerja` is `e-Kinerja` written as one word, not a misread `kinerja`
         if self._hyphen_compound_known(text, token):
             return
         if self.is_known(word):
