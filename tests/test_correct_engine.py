@@ -220,6 +220,7 @@ FIXES = [
     ),
     # every case change of a camel-case token whose pieces are words
     ("pelaksana", "Bidang SumberDayaPariwisata", "Bidang Sumber Daya Pariwisata"),
+    ("kegiatan", "Pengelolaan BarangMilikNegara", "Pengelolaan Barang Milik Negara"),
     # a known acronym with a word glued on (not a suffix: `SAKIPnya` is written so)
     ("kegiatan", "Jumlah anggota PPKdan PPS yang dilantik", "Jumlah anggota PPK dan PPS yang dilantik"),
     ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),

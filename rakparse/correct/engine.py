@@ -1039,8 +1039,14 @@ class Corrector:
             before_function = right in _FUNCTION_WORDS and len(right) >= 3
             long_token = len(folded) >= 9
             if not glued and not (
-                self._split_part(left, camel=camel, function_next=before_function, long_token=long_token)
-                and self._split_part(right, camel=camel, long_token=long_token)
+                (
+                    self._split_part(left, camel=camel, function_next=before_function, long_token=long_token)
+                    or (camel and " " in self._camel_cuts(text[:cut]))
+                )
+                and (
+                    self._split_part(right, camel=camel, long_token=long_token)
+                    or (camel and " " in self._camel_cuts(text[cut:]))
+                )
             ):
                 continue
             weight = min(self.prior(left, ""), self.prior(right, "")) + (3.0 if camel else 0.0)
@@ -1049,7 +1055,10 @@ class Corrector:
             return False
         options.sort(reverse=True)
         if len(options) > 1 and options[0][0] - options[1][0] < 0.5:
-            return False
+            if not (options[0][2] and options[1][2]):
+                return False
+            # two case changes as good (`BarangMilikNegara`): the first, then the rest
+            options = [min((option for option in options if option[2]), key=lambda option: option[1])]
         _weight, cut, camel = options[0]
         pieces = (folded[:cut], folded[cut:])
         if (
