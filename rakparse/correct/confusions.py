@@ -192,13 +192,17 @@ def edits1(word: str) -> set[str]:
 @functools.cache
 def _at_least(times: int) -> bytes:
     """A ``bytes.translate`` table: a byte of ``times`` or more becomes 1, any other 0."""
-    return bytes(int(value >= times) for value in range(256))
+    below = min(max(times, 0), 256)
+    return bytes(below) + b"\x01" * (256 - below)
 
 
 @functools.cache
 def _only(letter: str) -> bytes:
     """A ``bytes.translate`` table: the ASCII ``letter`` becomes 1, any other byte 0."""
-    return bytes(int(chr(value) == letter) for value in range(256))
+    table = bytearray(256)
+    if letter.isascii():
+        table[ord(letter)] = 1
+    return bytes(table)
 
 
 class _SameLength:
@@ -213,8 +217,10 @@ class _SameLength:
         self.length = length
         # only ASCII words of fewer than 256 letters fit a byte per letter and per count;
         # any other word (none in the shipped lists) is always passed on to the exact check
-        self.words = [word for word in words if word.isascii() and length < 256]
-        self.others = [word for word in words if not (word.isascii() and length < 256)]
+        self.words, self.others = words, []
+        if length >= 256 or not "".join(words).isascii():  # checked at once: the usual case
+            self.words = [word for word in words if word.isascii() and length < 256]
+            self.others = [word for word in words if not (word.isascii() and length < 256)]
         self._letters = "".join(self.words).encode("ascii")
         self._firsts: dict[str, int] = {}
         self._lasts: dict[str, int] = {}
