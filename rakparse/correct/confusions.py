@@ -189,6 +189,76 @@ def edits1(word: str) -> set[str]:
     return out
 
 
+@functools.cache
+def _at_least(times: int) -> bytes:
+    """A ``bytes.translate`` table: a byte of ``times`` or more becomes 1, any other 0."""
+    below = min(max(times, 0), 256)
+    return bytes(below) + b"\x01" * (256 - below)
+
+
+@functools.cache
+def _only(letter: str) -> bytes:
+    """A ``bytes.translate`` table: the ASCII ``letter`` becomes 1, any other byte 0."""
+    table = bytearray(256)
+    if letter.isascii():
+        table[ord(letter)] = 1
+    return bytes(table)
+
+
+class _SameLength:
+    """The known words of one length, with one byte per word for the vectorized filter:
+    the words are laid end to end, so the i-th byte of a per-word table is word i.
+    A word's letter counts are summed into such a table with big-integer additions
+    (``int.from_bytes`` reads a table as a number; the sums never carry over from one
+    byte to the next, since no count reaches 256), so every word of a length is tested
+    at once, in C, rather than one by one in Python."""
+
+    def __init__(self, length: int, words: list[str]) -> None:
+        self.length = length
+        # only ASCII words of fewer than 256 letters fit a byte per letter and per count;
+        # any other word (none in the shipped lists) is always passed on to the exact check
+        self.words, self.others = words, []
+        if length >= 256 or not "".join(words).isascii():  # checked at once: the usual case
+            self.words = [word for word in words if word.isascii() and length < 256]
+            self.others = [word for word in words if not (word.isascii() and length < 256)]
+        self._letters = "".join(self.words).encode("ascii")
+        self._firsts: dict[str, int] = {}
+        self._lasts: dict[str, int] = {}
+        self._counts: dict[str, bytes] = {}
+        self._at_least: dict[tuple[str, int], int] = {}
+
+    def _flags(self, letters: bytes, letter: str) -> int:
+        """1 in the byte of each word whose letter here (``letters``, one per word) is ``letter``."""
+        return int.from_bytes(letters.translate(_only(letter)), "little")
+
+    def starting(self, letter: str) -> int:
+        flags = self._firsts.get(letter)
+        if flags is None:
+            flags = self._firsts[letter] = self._flags(self._letters[:: self.length], letter)
+        return flags
+
+    def ending(self, letter: str) -> int:
+        flags = self._lasts.get(letter)
+        if flags is None:
+            flags = self._flags(self._letters[self.length - 1 :: self.length], letter)
+            self._lasts[letter] = flags
+        return flags
+
+    def at_least(self, letter: str, times: int) -> int:
+        """1 in the byte of each word that holds ``letter`` ``times`` times or more."""
+        key = (letter, times)
+        flags = self._at_least.get(key)
+        if flags is None:
+            counts = self._counts.get(letter)
+            if counts is None:
+                size = self.length
+                marked = self._letters.translate(_only(letter))  # 1 where the letter is
+                total = sum(int.from_bytes(marked[place::size], "little") for place in range(size))
+                counts = self._counts[letter] = total.to_bytes(len(self.words), "little")
+            flags = self._at_least[key] = int.from_bytes(counts.translate(_at_least(times)), "little")
+        return flags
+
+
 class CandidateIndex:
     """Known words indexed for fast lookup of near spellings."""
 
@@ -197,37 +267,56 @@ class CandidateIndex:
         self._by_length = {
             length: list(group) for length, group in itertools.groupby(sorted(self.known, key=len), key=len)
         }
-        # per length, the words by first and by last letter: filed when a length is
+        # per length, the words' letters laid out for the filter: built when a length is
         # first searched, since a document needs only some lengths
-        self._by_ends: dict[int, tuple[dict[str, list[str]], dict[str, list[str]]]] = {}
-        self._windows: dict[tuple[int, int, str, str], list[str]] = {}
+        self._lengths: dict[int, _SameLength] = {}
 
-    def _ends(self, length: int) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
-        ends = self._by_ends.get(length)
-        if ends is None:
+    def _same_length(self, length: int) -> _SameLength | None:
+        group = self._lengths.get(length)
+        if group is None:
+            words = self._by_length.get(length)
+            if not words or length < 1:
+                return None
             with long_lived():
-                firsts: dict[str, list[str]] = {}
-                lasts: dict[str, list[str]] = {}
-                for word in self._by_length.get(length, ()):
-                    firsts.setdefault(word[0], []).append(word)
-                    lasts.setdefault(word[-1], []).append(word)
-                ends = self._by_ends[length] = (firsts, lasts)
-        return ends
+                group = self._lengths[length] = _SameLength(length, words)
+        return group
 
-    def _window(self, size: int, spread: int, first: str, last: str) -> list[str]:
-        """Known words of ``size`` ± ``spread`` letters that start with ``first`` or end
-        with ``last``, in one list (rapidfuzz scans one list per call); kept for the
-        next word of the same shape."""
-        key = (size, spread, first, last)
-        words = self._windows.get(key)
-        if words is None:
-            words = []
-            for length in range(size - spread, size + spread + 1):
-                firsts, lasts = self._ends(length)
-                words += firsts.get(first, ())
-                words += [word for word in lasts.get(last, ()) if word[0] != first]  # listed already
-            self._windows[key] = words
-        return words
+    def _window(self, variant: str, spread: int) -> list[str]:
+        """Known words of ``len(variant)`` ± ``spread`` letters that start with its first
+        letter or end with its last, less those that cannot be within ``spread`` edits
+        of it by their letters alone (an exact bound, so nothing within reach is lost):
+        an alignment matches no more letters than the two words share, and each letter
+        it does not match costs an edit, so the distance is at least the longer length
+        less the shared letters (counted with repeats)."""
+        size = len(variant)
+        if not size:
+            return []
+        counts: dict[str, int] = {}
+        for letter in variant:
+            counts[letter] = counts.get(letter, 0) + 1
+        first, last = variant[0], variant[-1]
+        found: list[str] = []
+        for length in range(size - spread, size + spread + 1):
+            group = self._same_length(length)
+            if group is None:
+                continue
+            found += [word for word in group.others if word[0] == first or word[-1] == last]
+            passing = group.starting(first) | group.ending(last)
+            needed = max(length, size) - spread  # letters the word must share with the variant
+            if passing and needed > 0:
+                shared = sum(
+                    group.at_least(letter, times)
+                    for letter, count in counts.items()
+                    for times in range(1, min(count, length) + 1)
+                )
+                per_word = shared.to_bytes(len(group.words), "little")
+                passing &= int.from_bytes(per_word.translate(_at_least(needed)), "little")
+            flags = passing.to_bytes(len(group.words), "little")
+            at = flags.find(1)
+            while at >= 0:
+                found.append(group.words[at])
+                at = flags.find(1, at + 1)
+        return found
 
     def near(self, observed: str, *, max_distance: int) -> list[str]:
         """Known words within ``max_distance`` plain edits (or one confusion) of ``observed``."""
@@ -246,7 +335,7 @@ class CandidateIndex:
             for variant in variants:
                 for word, _distance, _index in process.extract(
                     variant,
-                    self._window(len(variant), max_distance, variant[:1], variant[-1:]),
+                    self._window(variant, max_distance),
                     scorer=Levenshtein.distance,
                     score_cutoff=max_distance,
                     limit=None,
