@@ -212,6 +212,11 @@ FIXES = [
     ("kegiatan", "Pengaturan lalu bntas pada musim mudik", "Pengaturan lalu lintas pada musim mudik"),
     ("kegiatan", "Audit ierja atas pengelolaan pendapatan", "Audit kinerja atas pengelolaan pendapatan"),
     ("kegiatan", "Pelatihan relawan bencana dalom pencarian", "Pelatihan relawan bencana dalam pencarian"),
+    (
+        "kegiatan",
+        "Sosialisasi pemilihan kepadaa pemilih pemula",
+        "Sosialisasi pemilihan kepada pemilih pemula",
+    ),
     # a function word glued to a phrase's word is split off, not dropped by the phrase
     (
         "pelaksana",
@@ -296,6 +301,8 @@ UNCHANGED = [
     # so does one as near another common word (`dn`: `dan` or `di`) and one at a cell's edge
     ("kegiatan", "Pembangunan dam parit di sawah"),
     ("indikator", "Nilai SAKIPnya meningkat"),
+    # a digit read as a letter gives only a form of a short root (`pengungi`: kung)
+    ("indikator", "Kebutuhan dasar pengung1 yang terpenuhi"),
     # a hyphenated term written as one word is that term, no misread of its last part
     ("kegiatan", "Pengisian eKinerja pegawai"),
     ("kegiatan", "Pengelolaan data dn informasi"),
@@ -362,6 +369,8 @@ CASE_FROM_CONTEXT = [
     ("sasaran", "eningkatnyaefektivitas pengawasan", "Meningkatnya"),
     # a capital OCR read for another letter, between lower-case words
     ("kegiatan", "Luas tanam cabai dan bawang Inerah di lahan kering", "merah"),
+    # a word with a digit is a misread one: its case says nothing (`dar1`)
+    ("kegiatan", "Pembangunan zona integritas menuju Wilayah 8ebas dar1 Korupsi", "Bebas"),
     # ... or right after the cell's first word, before a lower-case one
     ("kegiatan", "Pemeliharaan Lendaraan operasional dan perahu karet", "kendaraan"),
     # ... or at the cell's end after one (not a word the vocabulary capitalizes)

@@ -142,6 +142,9 @@ _PLACE_WORDS = frozenset(
     }
 )
 #: the function words a garbled short token between two words may be (`dn`, `yng`)
+#: prepositions beyond the function words: no phrase pair outweighs them (`pemilihan
+#: keoada pemilih` is `kepada`, though `Pemilihan Kepala Daerah` is a phrase)
+_PREPOSITIONS = frozenset({"kepada", "antara", "hingga", "sampai", "menuju", "sejak", "selama", "tanpa"})
 _SLOT_WORDS = frozenset(
     {"dan", "yang", "di", "ke", "dari", "pada", "untuk", "dengan", "atau", "serta", "oleh", "bagi"}
 )
@@ -1276,7 +1279,7 @@ class Corrector:
                 r
                 for r in readings
                 if (len(r) >= MIN_LENGTH or r in _SHORT_WORDS)
-                and (self._listed(r) or self._trusted_derivation(r))
+                and (self._listed(r) or (self._trusted_derivation(r) and self._sure_root(r)))
             )
             if len(known) == 1 and (
                 len(word) > MIN_LENGTH or word.isupper() or self.prior(known[0], column) >= COMMON_PRIOR - 0.5
@@ -1542,8 +1545,12 @@ class Corrector:
         before = text[: token.start].rstrip()
         if not before or before[-1] in ".:;(":
             return "Xx"
+        # function words say nothing of the case around them; nor do words with digits,
+        # misreads (`dar1`) whose case is as unsure as the token's
         earlier = [w for w in _TOKEN_RE.findall(before)[1:] if w.casefold() not in _STOPWORDS]
-        later = [w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS]
+        later = [
+            w for w in _TOKEN_RE.findall(text[token.end :]) if w.casefold() not in _STOPWORDS and w.isalpha()
+        ]
         if column in _UNIT_COLUMNS and candidate.casefold() not in _STOPWORDS:
             return "Xx"  # the words of a unit's name are capitalized (`Subbagian ... dan 3valuasi`)
         if word[:1].isupper() and word[:1] != "I":
@@ -1853,7 +1860,7 @@ class Corrector:
         vocabulary phrase with a neighbour, but one word a little farther does
         (`Perjanjian Kinerja`), the only one: that one. At most one plain edit farther,
         two in all."""
-        if len(token.folded) < 5 or best in _JOIN_KEEP:
+        if len(token.folded) < 5 or best in _JOIN_KEEP or best in _PREPOSITIONS:
             return None  # a short token has too many near words; a function word stands
         left, right = self._neighbours(text, token)
         left = left if left and self._anchor(left) else None
@@ -1875,6 +1882,7 @@ class Corrector:
             for word in near
             if word != best
             and word not in _JOIN_KEEP
+            and word not in _PREPOSITIONS
             and pairs_with(word)
             and ocr_cost(token.folded, word) <= min(2.0, cost + 1.0)
         ]
