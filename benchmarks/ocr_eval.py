@@ -138,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     corrector = ce.load_corrector()
     report("development set (the engine was tuned on it)", ce.load_documents(), corrector)
     report("held-out set (measured, not tuned on)", ce.load_documents(ce.HOLDOUT_DIR), corrector)
+    fresh = ce.load_documents(ce.FRESH_DIR)
+    if fresh:
+        report("fresh held-out set (texts new at stop 11)", fresh, corrector)
     return 0
 
 
