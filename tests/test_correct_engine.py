@@ -301,6 +301,14 @@ UNCHANGED = [
     # so does one as near another common word (`dn`: `dan` or `di`) and one at a cell's edge
     ("kegiatan", "Pembangunan dam parit di sawah"),
     ("indikator", "Nilai SAKIPnya meningkat"),
+    # an acronym in a sentence is written so: no phrase (`Kelompok Kerja Guru`) takes it
+    ("kegiatan", "Pembentukan dan pembinaan kelompok kerja PUG"),
+    # a title-case unit keeps its capitals (no case slip: `Seksi Sarana dan Prasarana`)
+    ("pelaksana", "Seksi Sarana dan Prasarana Olahraga"),
+    # pieces beside another piece are not joined into a short word (`an da` is no `anda`)
+    ("kegiatan", "Pendataan an da n pendaftaran kapal"),
+    # a preposition before a misread word is not glued to it (`per tahuri`: `pertahun`?)
+    ("indikator", "Jumlah produksi perikanan tangkap per tahuri"),
     # a digit read as a letter gives only a form of a short root (`pengungi`: kung)
     ("indikator", "Kebutuhan dasar pengung1 yang terpenuhi"),
     # a hyphenated term written as one word is that term, no misread of its last part
@@ -371,6 +379,8 @@ CASE_FROM_CONTEXT = [
     ("kegiatan", "Luas tanam cabai dan bawang Inerah di lahan kering", "merah"),
     # a word with a digit is a misread one: its case says nothing (`dar1`)
     ("kegiatan", "Pembangunan zona integritas menuju Wilayah 8ebas dar1 Korupsi", "Bebas"),
+    # ... but a piece of a split word before it says nothing (`Pemba ngunan Demuda`)
+    ("indikator", "Indeks Pemba ngunan Demuda", "Pemuda"),
     # ... or right after the cell's first word, before a lower-case one
     ("kegiatan", "Pemeliharaan Lendaraan operasional dan perahu karet", "kendaraan"),
     # ... or at the cell's end after one (not a word the vocabulary capitalizes)

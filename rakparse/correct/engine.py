@@ -547,7 +547,8 @@ class Corrector:
         self._joins(text, tokens, column, changes, done)
         self._phrases(text, tokens, column, changes, done)
         self._function_words(text, tokens, changes, done)
-        self._case_slips(text, tokens, changes, done)
+        if column not in _UNIT_COLUMNS:  # a unit's name is Title case (`Seksi Sarana dan Prasarana`)
+            self._case_slips(text, tokens, changes, done)
         for number, token in enumerate(tokens):
             if number in done or self._beside_fragment(text, tokens, number, done):
                 continue
@@ -915,18 +916,26 @@ class Corrector:
                     changes.append(_Change(a.start, b.end, joined, score, self.source(joined)))
                     done.update((number, number + 1))
                 continue
-            if len(joined) < 6 and not (listed and self.prior(joined, column) >= COMMON_PRIOR):
-                continue  # short pieces join only into a common word (`R apat` → `Rapat`)
+            before = tokens[number - 1] if number > 0 else None
+            after = tokens[number + 2] if number + 2 < len(tokens) else None
+            beside_fragment = any(t is not None and self._fragment(t) for t in (before, after))
+            if len(joined) < 6 and not (
+                listed and self.prior(joined, column) >= COMMON_PRIOR and not beside_fragment
+            ):
+                continue  # short pieces join only into a common word (`R apat` → `Rapat`), not
+                # from a word in three pieces (`Penddata an da n` is no `anda`)
             if self.is_known(joined):
                 if (whole_a or whole_b) and self._rare_word(joined.casefold()):
                     continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
                 to = joined
-                if not listed:  # `Diria s`: `dirias` is valid only by affix rules; `dinas` is listed
+                if not listed or self._rare_word(joined.casefold()):
+                    # `Diria s`: `dirias` is valid only by affix rules, `dinas` is listed;
+                    # `prasar an`: `prasaran` is a stem no text uses, `prasarana` common
                     whole = _Token(joined, a.start, b.end)
                     better = self._listed_instead(text, whole, column)
                     if better is not None:
                         to = better[0]
-                    elif not (a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES):
+                    elif not listed and not (a.folded in _PREFIX_PIECES or b.folded in _SUFFIX_PIECES):
                         continue  # `negara kukan` is no `negarakukan`: split at no affix
 
                 score = similarity(a.text + " " + b.text, to)
@@ -935,14 +944,16 @@ class Corrector:
                 continue
             pieces_unknown = not (whole_a or whole_b)
             fragment_and_unknown = (self._fragment(a) and not whole_b) or (self._fragment(b) and not whole_a)
-            before = tokens[number - 1] if number > 0 else None
-            after = tokens[number + 2] if number + 2 < len(tokens) else None
-            if any(t is not None and self._fragment(t) for t in (before, after)):
+            if beside_fragment:
                 continue  # a word in three or more pieces (`in f orrnasi`): too uncertain
             if len(joined) < 7 or not (pieces_unknown or fragment_and_unknown):
                 continue
             # both pieces unknown: the joined word may still hold an OCR error
             best, _score, rival = self._choose(joined.casefold(), column, capitalized=False)
+            if best is not None and best.startswith(a.folded) and a.folded in _JOIN_KEEP:
+                tail = best[len(a.folded) :]
+                if self._listed(tail) and self.prior(tail, column) > self.prior(best, column) + 1.0:
+                    continue  # `per tahuri` is `per tahun`, far likelier than `pertahun`
             if best is not None and rival is None and ocr_cost(joined, best) <= 1.0:
                 whole = _Token(joined, a.start, b.end)
                 to = self.spelled(self._shape(text, whole, best, column), best)
@@ -1215,6 +1226,14 @@ class Corrector:
                 return None  # `danPengembangan`: a function word glued on, to split, not drop
             if observed in self._joined_terms:
                 return None  # `eKinerja` is a term itself
+            written = window[k].text
+            if (
+                len(written) > 1
+                and written.isupper()
+                and not phrase.words[k].isupper()
+                and not all(token.text.isupper() for token in window)
+            ):
+                return None  # an acronym in a sentence (`kelompok kerja PUG`) is written so
             cost = ocr_cost(observed, target)
             if self._rare_word(observed):
                 # a real word, but a rare one (`Baring`, `Milk`): two may give way to a
@@ -1561,6 +1580,7 @@ class Corrector:
             # writes the word with a capital (`oleh Pantarlih`)
             lower = (
                 (earlier[-1][:1].islower() if earlier else bool(later))
+                and (later or self._listed(earlier[-1].casefold()))  # not a piece (`Pemba ngunan`)
                 and (not later or later[0][:1].islower())
                 and not self.vocab.terms.get(candidate.casefold(), "")[:1].isupper()
             )
@@ -1604,8 +1624,8 @@ class Corrector:
         # capital
         if len(earlier) < 2 or not earlier[-1].islower():
             return False
-        if not later:  # at the cell's end, two lower-case words before it
-            return bool(earlier[-2].islower())
+        if not later:  # at the cell's end, two lower-case words before it, listed ones
+            return bool(earlier[-2].islower() and self._listed(earlier[-1].casefold()))
         return bool(later[0].islower() and later[0].isalpha() and self._listed(later[0].casefold()))
 
     def _verb(self, folded: str) -> bool:
