@@ -925,10 +925,11 @@ class Corrector:
                 continue  # short pieces join only into a common word (`R apat` → `Rapat`), not
                 # from a word in three pieces (`Penddata an da n` is no `anda`)
             if self.is_known(joined):
-                if (whole_a or whole_b) and self._rare_word(joined.casefold()):
+                rare = self._rare_word(joined.casefold())
+                if (whole_a or whole_b) and rare:
                     continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
                 to = joined
-                if not listed or self._rare_word(joined.casefold()):
+                if not listed or rare:
                     # `Diria s`: `dirias` is valid only by affix rules, `dinas` is listed;
                     # `prasar an`: `prasaran` is a stem no text uses, `prasarana` common
                     whole = _Token(joined, a.start, b.end)
@@ -1469,19 +1470,19 @@ class Corrector:
 
     def _sure_root(self, folded: str) -> bool:
         """Is ``folded`` an affixed form of a KBBI word in use of ``_SURE_ROOT`` letters
-        or more (``semesteran``, ``terpeliharanya``)?"""
-        lexicon = self.lexicon
-        return any(
-            len(root) >= _SURE_ROOT and root in lexicon.ranks and lexicon.kbbi(root) for root in roots(folded)
-        )
+        or more (``semesteran``, ``terpeliharanya``), by prefix or suffix alone?"""
+        return self._kbbi_root(folded, min_root=_SURE_ROOT, prefixed=False)
 
     def _prefixed_kbbi_root(self, folded: str, min_root: int = 4) -> bool:
         """Does ``folded`` carry a prefix on a KBBI word in use (``penambalan``: tambal;
         ``memperoleh``: peroleh)? Not a word that merely starts so (``digital``: digit)."""
+        return self._kbbi_root(folded, min_root=min_root, prefixed=True)
+
+    def _kbbi_root(self, folded: str, *, min_root: int, prefixed: bool) -> bool:
         lexicon = self.lexicon
         return any(
             len(root) >= min_root
-            and not folded.startswith(root)
+            and not (prefixed and folded.startswith(root))
             and root in lexicon.ranks
             and lexicon.kbbi(root)
             for root in roots(folded)
