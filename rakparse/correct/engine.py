@@ -193,6 +193,8 @@ _ANY_CUT_PIECE = 5
 _ANY_CUT_TOKEN = 10
 #: words that stand apart even when their concatenation is a word (`ke luar`, `di bawah`)
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
+#: words a phrase pair never replaces nor puts in place (see ``_pair_instead``)
+_NEVER_PAIRED = _JOIN_KEEP | _PREPOSITIONS
 #: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
 _PREFIX_PIECES = frozenset(
     {
@@ -586,11 +588,13 @@ class Corrector:
         words = _TOKEN_RE.findall(text)
         if any(self._case_slip(words, number) for number in range(1, len(words) - 1)):
             return False
-        for number in range(2, len(words) - 1):
-            if len(words[number]) == 3 and words[number].islower():
-                before, token, after = (_Token(word, 0, len(word)) for word in words[number - 1 : number + 2])
-                if self._titled_dan(before, token, after, number):
-                    return False
+        if any(
+            len(words[number]) == 3
+            and words[number].islower()
+            and self._titled_dan(words[number - 1], words[number], words[number + 1], number)
+            for number in range(2, len(words) - 1)
+        ):
+            return False
         return not self._one_word_off(folded)
 
     def _one_word_off(self, folded: list[str]) -> bool:
@@ -673,7 +677,7 @@ class Corrector:
             ):
                 continue
             if not self._slot_suspect(token.folded):
-                if self._titled_dan(before, token, after, number):
+                if self._titled_dan(before.text, token.text, after.text, number):
                     changes.append(
                         _Change(token.start, token.end, "dan", similarity(token.folded, "dan"), "lexicon")
                     )
@@ -695,15 +699,15 @@ class Corrector:
                 )
                 done.add(number)
 
-    def _titled_dan(self, before: _Token, token: _Token, after: _Token, number: int) -> bool:
+    def _titled_dan(self, before: str, word: str, after: str, number: int) -> bool:
         """``Subbagian Umum don Perencanaan``: in a title (a unit's name), a lower-case
         word between two capitalized ones is a function word, and `dan` is by far the
         commonest there: a rare short word one cheap slip from `dan`, and from no other
         function word as near, is it."""
-        folded = token.folded
+        folded = word.casefold()
         if (
             number < 2
-            or not (before.text[:1].isupper() and after.text[:1].isupper())
+            or not (before[:1].isupper() and after[:1].isupper())
             or len(folded) != 3
             or folded in _SLOT_WORDS
             or folded in self.vocab.words
@@ -1881,7 +1885,7 @@ class Corrector:
         vocabulary phrase with a neighbour, but one word a little farther does
         (`Perjanjian Kinerja`), the only one: that one. At most one plain edit farther,
         two in all."""
-        if len(token.folded) < 5 or best in _JOIN_KEEP or best in _PREPOSITIONS:
+        if len(token.folded) < 5 or best in _NEVER_PAIRED:
             return None  # a short token has too many near words; a function word stands
         left, right = self._neighbours(text, token)
         left = left if left and self._anchor(left) else None
@@ -1902,8 +1906,7 @@ class Corrector:
             word
             for word in near
             if word != best
-            and word not in _JOIN_KEEP
-            and word not in _PREPOSITIONS
+            and word not in _NEVER_PAIRED
             and pairs_with(word)
             and ocr_cost(token.folded, word) <= min(2.0, cost + 1.0)
         ]
