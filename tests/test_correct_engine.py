@@ -231,6 +231,12 @@ FIXES = [
     ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
     ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
+    # a phrase pair (`jalan umum`) takes no word the cell writes another near word for
+    (
+        "kegiatan",
+        "Evaluasi tarif retribusi jasah umum dan jasa usaha",
+        "Evaluasi tarif retribusi jasa umum dan jasa usaha",
+    ),
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
@@ -587,6 +593,32 @@ def test_doubtful_candidates_are_warnings_not_changes(corrector: Corrector) -> N
     assert fixed.text == "Pembentukan/Stoket Badan"
     assert [(w.code, w.line) for w in fixed.warnings] == [("correction.uncertain", 7)]
     assert "Stoket" in fixed.warnings[0].message
+
+
+@pytest.mark.parametrize(
+    ("column", "text", "doubted"),
+    [
+        ("pelaksana", "Seksi Penyldikan dan Penyidikan", ["Penyldikan"]),
+        # both read `pendataan`, on a tie both are doubted
+        ("kegiatan", "Pendrtaan dan pendatran objek pajak", ["Pendrtaan", "pendatran"]),
+        ("kegiatan", "Penyusunan laporan atau laporann keuangan", ["laporann"]),
+    ],
+)
+def test_no_change_makes_a_word_its_own_partner_across_dan(
+    corrector: Corrector, column: str, text: str, doubted: list[str]
+) -> None:
+    fixed = fix(corrector, text, column)
+    assert fixed.text == text
+    assert [w.message.split("'")[1] for w in fixed.warnings] == doubted
+    assert all("either side of" in w.message for w in fixed.warnings)
+
+
+def test_a_forced_entry_may_repeat_its_partner(tmp_path: Path) -> None:
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Penyldikan => Penyidikan\n", encoding="utf-8")
+    own = load_corrector(vocab_files=(extra,))
+    fixed = own.fix("Seksi Penyldikan dan Penyidikan", column="pelaksana", line=1)
+    assert fixed.text == "Seksi Penyidikan dan Penyidikan"
 
 
 def test_unknown_column_is_general_text(corrector: Corrector) -> None:

@@ -227,6 +227,8 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _ACRONYM_GLUED = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+#: two words coordinated (`X dan Y`); overlapping, so `A dan B dan C` yields both pairs
+_COORDINATED = re.compile(r"(?=\b([^\W\d_]{4,})\s+(dan|atau|serta)\s+([^\W\d_]{4,})\b)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -256,6 +258,7 @@ class _Change:
     to: str
     score: float
     by: CorrectionBy
+    forced: bool = False  # a user's `wrong => right` entry
 
 
 @dataclass(frozen=True)
@@ -824,6 +827,7 @@ class Corrector:
         choices: Sequence[_Choice] = (),
     ) -> _Result:
         changes.sort(key=lambda change: change.start)
+        changes, doubts = self._without_echoes(text, changes, doubts)
         parts: list[str] = []
         records: list[tuple[str, str, float, CorrectionBy]] = []
         position = 0
@@ -836,6 +840,43 @@ class Corrector:
             position = change.end
         parts.append(text[position:])
         return _Result("".join(parts), tuple(records), tuple(doubts), text, tuple(changes), tuple(choices))
+
+    def _without_echoes(
+        self, text: str, changes: list[_Change], doubts: list[tuple[str, str]]
+    ) -> tuple[list[_Change], list[tuple[str, str]]]:
+        """Drop a change that makes a word the same as its partner across `dan`, `atau`
+        or `serta` (`Penyldikan dan Penyidikan`; `Pendrtaan dan pendatran`, both read
+        `pendataan`): a plan does not coordinate a word with itself, so the change took
+        the near word of another. Of two changes making the same word, the lower scored
+        goes (both on a tie). What goes is reported as a doubt; forced entries stay."""
+        if not changes or not _COORDINATED.search(text):
+            return changes, doubts
+        spans = {(change.start, change.end): change for change in changes}
+        echoes: dict[int, str] = {}  # id of a dropped change → the word between
+        for match in _COORDINATED.finditer(text):
+            left, right = spans.get(match.span(1)), spans.get(match.span(3))
+            pair = [change for change in (left, right) if change is not None]
+            if not pair or any(change.forced for change in pair):
+                continue
+            first = left.to if left is not None else match.group(1)
+            second = right.to if right is not None else match.group(3)
+            if first.casefold() != second.casefold():
+                continue
+            if len(pair) == 2 and pair[0].score != pair[1].score:
+                pair = [min(pair, key=lambda change: change.score)]
+            echoes.update((id(change), match.group(2)) for change in pair)
+        if not echoes:
+            return changes, doubts
+        notes = [
+            (
+                "correction.uncertain",
+                f"'{text[change.start : change.end]}' may be '{change.to}', but then the words either "
+                f"side of '{echoes[id(change)]}' would be the same; left as written",
+            )
+            for change in changes
+            if id(change) in echoes
+        ]
+        return [change for change in changes if id(change) not in echoes], [*doubts, *notes]
 
     def _forced(
         self,
@@ -863,7 +904,9 @@ class Corrector:
             ]
         for pattern, entry in self._forced_patterns:
             for match in pattern.finditer(text):
-                changes.append(_Change(match.start(), match.end(), entry.term, 100.0, "vocabulary"))
+                changes.append(
+                    _Change(match.start(), match.end(), entry.term, 100.0, "vocabulary", forced=True)
+                )
                 self._note_conflict(entry, doubts)
                 for number, token in enumerate(tokens):
                     if match.start() <= token.start < match.end():
@@ -873,7 +916,7 @@ class Corrector:
             if single is not None and number not in done:
                 entry = single
                 to = apply_case(token.text, entry.term) if entry.term.islower() else entry.term
-                changes.append(_Change(token.start, token.end, to, 100.0, "vocabulary"))
+                changes.append(_Change(token.start, token.end, to, 100.0, "vocabulary", forced=True))
                 done.add(number)
                 self._note_conflict(entry, doubts)
 
@@ -1899,8 +1942,8 @@ class Corrector:
                 right is not None and (word, right) in pairs
             )
 
-        if pairs_with(best):
-            return None
+        if pairs_with(best) or self._written_elsewhere(text, token, best):
+            return None  # `retribusi jasah umum dan jasa usaha`: the cell writes `jasa`
         near = self._near.get(token.folded) or []
         fits = [
             word
@@ -1911,6 +1954,14 @@ class Corrector:
             and ocr_cost(token.folded, word) <= min(2.0, cost + 1.0)
         ]
         return fits[0] if len(fits) == 1 and self._may_guess(fits[0]) else None
+
+    @staticmethod
+    def _written_elsewhere(text: str, token: _Token, word: str) -> bool:
+        """Does the cell write ``word`` (folded) as a word other than ``token``?"""
+        return any(
+            match.group().casefold() == word and match.start() != token.start
+            for match in _TOKEN_RE.finditer(text)
+        )
 
     def _anchor(self, word: str) -> bool:
         return word not in _JOIN_KEEP and self._listed(word)
