@@ -471,6 +471,12 @@ def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
         ("Pelayanan akta kematian melahii pelaporan", {"melahi"}, "Pelayanan akta kematian melahi pelaporan"),
         # a form of a longer KBBI root (`tambal`) is a word, whatever the document writes
         ("Penambalan lubang jalan", {"penambahan"}, "Penambalan lubang jalan"),
+        # a word no frequency list has, only the stems or affix rules (real OCR's
+        # `apiikan` was `aplikasi`, `perlitatan` was `perlintasan`): the document decides
+        ("Komunitas musik dan pengembang apiikan", set(), "Komunitas musik dan pengembang apiikan"),
+        ("Komunitas musik dan pengembang apiikan", {"apikan"}, "Komunitas musik dan pengembang apikan"),
+        ("Pengelolaan data perlitatan orang", set(), "Pengelolaan data perlitatan orang"),
+        ("Pengelolaan data perlitatan orang", {"perlihatan"}, "Pengelolaan data perlihatan orang"),
     ],
 )
 def test_the_document_settles_a_derivation_of_a_short_root(
