@@ -477,6 +477,9 @@ def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
         ("Komunitas musik dan pengembang apiikan", {"apikan"}, "Komunitas musik dan pengembang apikan"),
         ("Pengelolaan data perlitatan orang", set(), "Pengelolaan data perlitatan orang"),
         ("Pengelolaan data perlitatan orang", {"perlihatan"}, "Pengelolaan data perlihatan orang"),
+        # a derivation (`jalas`+`-i`) a plain edit from a short general word: the same
+        ("Survei basis data jalasi kabupaten", set(), "Survei basis data jalasi kabupaten"),
+        ("Survei basis data jalasi kabupaten", {"jalani"}, "Survei basis data jalani kabupaten"),
     ],
 )
 def test_the_document_settles_a_derivation_of_a_short_root(

@@ -1826,13 +1826,24 @@ class Corrector:
         """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
         evidence than a listed word: a common listed word one OCR slip away
         (``keadilan``), with no rival, replaces it, unless the word's root is a KBBI word
-        in use (``penambalan``, from ``tambal``). Listed words are never changed."""
+        in use (``penambalan``, from ``tambal``). Listed words are never changed. As in
+        ``_change``, a general word under ten letters a plain edit away needs the
+        document (on real OCR: `Fastasi` → `Fantasi` for `Fasilitasi`)."""
         if len(token.text) < 6 or token.text.isupper():
             return
         better = self._listed_instead(text, token, column, cheap_only=self._trusted_derivation(token.folded))
         if better is not None:
             to, score = better
-            changes.append(_Change(token.start, token.end, to, score, self.source(to)))
+            change = _Change(token.start, token.end, to, score, self.source(to))
+            word = to.casefold()
+            if (
+                change.by == "lexicon"
+                and len(word) < CONFIRM_SHORTER_THAN
+                and ocr_cost(token.folded, word) >= CONFIRM_FROM
+            ):
+                choices.append(_Choice(change, word, (), None))  # as `_change` does (`Fastasi`)
+            else:
+                changes.append(change)
             return
         if _maybe_name(text, token) or self._prefixed_kbbi_root(token.folded, min_root=_SURE_ROOT):
             return
