@@ -266,6 +266,10 @@ UNCHANGED = [
     ("kegiatan", "Keputusan KPU Nomor 124/Kpts/KPU/Tahun 2016"),
     ("kegiatan", "Pengamanan oleh petugas Pamdal di Kabupaten Tabanan"),
     ("target", "10 PPK dan 133 PPS"),
+    # an acronym the vocabulary lacks, a letter more or less than a listed one (`PKD`, `PKKPR`)
+    ("kegiatan", "Rapat koordinasi PPKD dan pelayanan PKPR bagi remaja"),
+    # an abbreviation glued into a longer one (Kepala Subbagian Pembinaan), not `Kasubbag bin`
+    ("kegiatan", "Pembinaan personel oleh Kasubbagbin Polres"),
     # two words whose concatenation is a word too: compounds written apart, prepositions,
     # and a word before a `dan` whose d was lost (`kantor an`)
     ("kegiatan", "Pemberitahuan putusan melalui juru sita"),

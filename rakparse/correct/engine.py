@@ -150,6 +150,8 @@ _SLOT_WORDS = frozenset(
 )
 #: capitals Tesseract reads for the lower-case letter they resemble on small type
 _LOOKALIKE_CAPITALS = frozenset("CIKOSUVWXYZ")
+#: glyphs so thin that OCR may read one twice (`PPIID`)
+_THIN_GLYPHS = frozenset("Il1|!")
 #: a word this frequent (rank) competes with them
 _COMMON_SLOT = 5000
 #: a lower-case word rarer than this (Zipf) between two capitalized words of a title may
@@ -1079,10 +1081,13 @@ class Corrector:
         if len(long) < (_NAME_PIECE if capitalized else _LONG_PIECE) or not 3 <= len(short) <= 4:
             return False
         short_rank, long_rank = ranks.get(short), ranks.get(long)
+        # in a capitalized token, a word in use, not one only the vocabulary lists (its
+        # abbreviations are glued into longer ones: `Kasubbagbin` is not `Kasubbag bin`)
+        listed = long in self.vocab.words and not capitalized
         return (
             short_rank is not None
             and short_rank <= _COMMON_PIECE
-            and (long in self.vocab.words or (long_rank is not None and long_rank <= 20000))
+            and (listed or (long_rank is not None and long_rank <= 20000))
         )
 
     def _split(
@@ -1420,15 +1425,20 @@ class Corrector:
         return compound in self.vocab.words or compound in self.lexicon
 
     def _acronym(self, token: _Token, changes: list[_Change]) -> bool:
-        """``PPIID`` → ``PPID``: a doubled or confused letter of a known acronym."""
+        """``PPIID`` → ``PPID``: a confused letter of a known acronym, or a thin one (I, l,
+        1) OCR read twice. Not a letter more or less otherwise: acronyms a letter apart
+        are all in use (`PPKD` is no misread `PKD`, nor `PKPR` of `PKKPR`)."""
         word = token.text
         if len(word) < MIN_LENGTH:
             return False
+        thin_extra = {word[:at] + word[at + 1 :] for at in range(len(word)) if word[at] in _THIN_GLYPHS}
         near = [
             term
-            for length in (len(word) - 1, len(word), len(word) + 1)
+            for length in (len(word) - 1, len(word))
             for term in self._acronyms.get(length, ())
-            if Levenshtein.distance(word, term, score_cutoff=2) <= 2 and ocr_cost(word, term) <= 0.6
+            if (length == len(word) or term in thin_extra)
+            and Levenshtein.distance(word, term, score_cutoff=2) <= 2
+            and ocr_cost(word, term) <= 0.6
         ]
         if len(near) == 1:
             changes.append(_Change(token.start, token.end, near[0], similarity(word, near[0]), "vocabulary"))
