@@ -141,6 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     fresh = ce.load_documents(ce.FRESH_DIR)
     if fresh:
         report("fresh held-out set (texts new at stop 11)", fresh, corrector)
+    fifth = ce.load_documents(ce.FIFTH_DIR)
+    if fifth:
+        report("fifth set (texts new at stop 12)", fifth, corrector)
     return 0
 
 
