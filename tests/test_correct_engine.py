@@ -282,6 +282,8 @@ UNCHANGED = [
     # words KBBI writes with a bound form joined (pasca-, antar-, pra-, non-), and
     # derivations the word list lacks, whose nearest listed word is another form of them
     ("kegiatan", "Pengkajian kebutuhan pascabencana dan pascapanen antarkabupaten"),
+    # the negation confix ke- tidak X -an on any root (`ketidakcukupan` was split)
+    ("indikator", "Prevalensi ketidakcukupan konsumsi pangan dan ketidakpatuhan wajib pajak"),
     ("kegiatan", "Fasilitasi asuransi petani penggarap dan pelimpahan berkas"),
     ("kegiatan", "Penyebarluasan peringatan dini melalui media sosial"),
     ("kegiatan", "Pengadaan busu perpustakaan"),

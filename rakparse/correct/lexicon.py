@@ -156,6 +156,11 @@ class Lexicon:
         if "-" in folded:  # reduplication and compounds: every part valid
             parts = [part for part in folded.split("-") if part]
             return bool(parts) and all(self.is_word(part) for part in parts)
+        if folded.startswith("ketidak") and folded.endswith("an"):
+            # the negation confix (`ketidakcukupan`, `ketidakpatuhan`): ke- tidak X -an
+            root = folded[7:-2]
+            if len(root) >= _MIN_ROOT + 1 and (root in self.ranks or root in self.stems):
+                return True
         for prefix in _BOUND_PREFIXES:  # `pascabencana`, `antarsekolah`, written as one word
             rest = folded[len(prefix) :]
             if folded.startswith(prefix) and len(rest) >= _MIN_DERIVED - 2 and self.is_word(rest):
