@@ -268,6 +268,8 @@ UNCHANGED = [
     ("target", "10 PPK dan 133 PPS"),
     # an acronym the vocabulary lacks, a letter more or less than a listed one (`PKD`, `PKKPR`)
     ("kegiatan", "Rapat koordinasi PPKD dan pelayanan PKPR bagi remaja"),
+    # an abbreviation's mixed case (`B2SA` read `BjSA`) is no misread common word (`Bisa`)
+    ("kegiatan", "Kampanye konsumsi pangan BjSA di sekolah dasar"),
     # an abbreviation glued into a longer one (Kepala Subbagian Pembinaan), not `Kasubbag bin`
     ("kegiatan", "Pembinaan personel oleh Kasubbagbin Polres"),
     # two words whose concatenation is a word too: compounds written apart, prepositions,

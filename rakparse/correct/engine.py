@@ -231,6 +231,7 @@ _TOKEN_RE = re.compile(r"[^\W_]+")
 _ACRONYM_GLUED = re.compile(r"([A-Z]{2,})([a-z]{2,})")
 _URL_RE = re.compile(r"\S*(?:://|www\.|@|\.go\.id|\.co\.id|\.com\b|\.org\b|\.net\b)\S*", re.IGNORECASE)
 _HAS_DIGIT = re.compile(r"\d")
+_LOWER_RUN = re.compile(r"[^\W\d_A-Z]+")
 #: two words coordinated (`X dan Y`); overlapping, so `A dan B dan C` yields both pairs
 _COORDINATED = re.compile(r"(?=\b([^\W\d_]{4,})\s+(dan|atau|serta)\s+([^\W\d_]{4,})\b)", re.IGNORECASE)
 
@@ -1405,9 +1406,25 @@ class Corrector:
             return
         if len(word) >= 6 and self._split(token, changes, camel_only=True):
             return
+        if self._code(word):
+            return
         if len(word) >= 8 and self._split_and_fix(text, token, column, changes):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
+
+    @staticmethod
+    def _code(word: str) -> bool:
+        """``B2SA`` read ``BjSA``: capitals with at most two lower-case letters between,
+        one of them a capital OCR does not make of a lower-case letter (see
+        ``_LOOKALIKE_CAPITALS``), make an abbreviation, written so; not a misread
+        common word (`Bisa`)."""
+        inner = [ch for ch in word[1:] if ch.isupper()]
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and any(ch not in _LOOKALIKE_CAPITALS for ch in inner)
+            and max(map(len, _LOWER_RUN.findall(word))) <= 2  # not glued words (`KerjaDinas`)
+        )
 
     def _hyphen_compound_known(self, text: str, token: _Token) -> bool:
         start, end = token.start, token.end
