@@ -229,6 +229,8 @@ FIXES = [
     # a known acronym with a word glued on (not a suffix: `SAKIPnya` is written so)
     ("kegiatan", "Jumlah anggota PPKdan PPS yang dilantik", "Jumlah anggota PPK dan PPS yang dilantik"),
     ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),
+    # an I read as l inside an acronym the vocabulary writes so
+    ("kegiatan", "Penyusunan SAKlP dan LKjlP", "Penyusunan SAKIP dan LKjIP"),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)
     ("indikator", "Kendaraan yang lulus uji berkaIa", "Kendaraan yang lulus uji berkala"),
     # a phrase pair (`jalan umum`) takes no word the cell writes another near word for

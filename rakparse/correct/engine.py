@@ -1393,6 +1393,12 @@ class Corrector:
             if self._listed(reading) or self._trusted_derivation(reading.casefold()):
                 changes.append(_Change(token.start, token.end, reading, similarity(word, reading), "pattern"))
                 return
+        if "l" in word and sum(ch.isupper() for ch in word) >= 2:
+            # `SAKlP`, `LKjlP`: an I read as l inside an acronym the vocabulary writes so
+            reading = word.replace("l", "I")
+            if self.vocab.terms.get(reading.casefold()) == reading:
+                changes.append(_Change(token.start, token.end, reading, similarity(word, reading), "vocabulary"))
+                return
         if token.folded in self._joined_terms:
             return  # `eKinerja` is `e-Kinerja` written as one word, not a misread `kinerja`
         if self._hyphen_compound_known(text, token):
