@@ -1397,7 +1397,9 @@ class Corrector:
             # `SAKlP`, `LKjlP`: an I read as l inside an acronym the vocabulary writes so
             reading = word.replace("l", "I")
             if self.vocab.terms.get(reading.casefold()) == reading:
-                changes.append(_Change(token.start, token.end, reading, similarity(word, reading), "vocabulary"))
+                changes.append(
+                    _Change(token.start, token.end, reading, similarity(word, reading), "vocabulary")
+                )
                 return
         if token.folded in self._joined_terms:
             return  # `eKinerja` is `e-Kinerja` written as one word, not a misread `kinerja`
