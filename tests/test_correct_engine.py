@@ -229,6 +229,14 @@ FIXES = [
     # a known acronym with a word glued on (not a suffix: `SAKIPnya` is written so)
     ("kegiatan", "Jumlah anggota PPKdan PPS yang dilantik", "Jumlah anggota PPK dan PPS yang dilantik"),
     ("kegiatan", "Perekaman KTPelektronik", "Perekaman KTP elektronik"),
+    # a short token nearer a function word than a phrase's word is the function word
+    # (`Pemberdayaan Masyarakat Desa` is a phrase)
+    (
+        "pelaksana",
+        "Bidang Pemberdayaan Masyarakat dyn Penyuluhan",
+        "Bidang Pemberdayaan Masyarakat dan Penyuluhan",
+    ),
+    ("pelaksana", "Bidang Pemberdayaan Masyarakat Dcsa", "Bidang Pemberdayaan Masyarakat Desa"),
     # an I read as l inside an acronym the vocabulary writes so
     ("kegiatan", "Penyusunan SAKlP dan LKjlP", "Penyusunan SAKIP dan LKjIP"),
     # a capital I inside a lower-case word is an l (`berkata` is nearer by the costs alone)

@@ -199,6 +199,8 @@ _ANY_CUT_TOKEN = 10
 _JOIN_KEEP = frozenset(_FUNCTION_WORDS) | _SHORT_WORDS | _STOPWORDS | {"per", "para", "sang", "si"}
 #: words a phrase pair never replaces nor puts in place (see ``_pair_instead``)
 _NEVER_PAIRED = _JOIN_KEEP | _PREPOSITIONS
+#: function words a garbled token may be, instead of a phrase's word
+_NEAR_FUNCTION = ("dan", "yang", "dari", "dengan", "untuk", "pada", "dalam", "serta", "atau", "oleh", "bagi")
 #: pieces a word valid only by affix rules may be joined from (`ter laksana`, `kinerja nya`)
 _PREFIX_PIECES = frozenset(
     {
@@ -1319,6 +1321,12 @@ class Corrector:
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
             else:
+                if (
+                    len(observed) <= 3
+                    and target not in _JOIN_KEEP
+                    and any(ocr_cost(observed, word) < cost for word in _NEAR_FUNCTION)
+                ):
+                    return None  # `Masyarakat dyn Penyuluhan` reads `dan`, not the phrase's `Desa`
                 if len(target) <= 4 and exact >= 2:
                     limit = 0.75 * len(target)  # `Aaii Peraga Kampanye`
                 else:
