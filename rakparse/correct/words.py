@@ -1,0 +1,455 @@
+"""Single-word rules: a misread word, acronym or function word, and the near word
+that replaces it (or the doubt left for the document or a person)."""
+
+from __future__ import annotations
+
+from rapidfuzz.distance import Levenshtein
+
+from rakparse.correct.cell import Change, Choice, Token, maybe_name
+from rakparse.correct.confusions import ocr_cost, rank_candidates, similarity
+from rakparse.correct.phrases import PhraseRules
+from rakparse.correct.rules import (
+    ACRONYM_GLUED,
+    ANY_CUT_TOKEN,
+    COMMON_PRIOR,
+    CONFIRM_FROM,
+    CONFIRM_SHORTER_THAN,
+    CONTEXT_ALLOWED,
+    FUNCTION_WORDS,
+    HAS_DIGIT,
+    JOIN_SUFFIXES,
+    LOOKALIKE_CAPITALS,
+    LOWER_RUN,
+    MARGIN,
+    MIN_LENGTH,
+    RARE_TITLE_WORD,
+    SHORT_WORDS,
+    SLOT_WORDS,
+    STRONG_MULTI,
+    SUFFIX_PIECES,
+    SURE_ROOT,
+    THIN_GLYPHS,
+    TIE_LEAD,
+    digit_readings,
+    same_root,
+)
+
+
+class WordRules(PhraseRules):
+    """A misread word, acronym or function word, and what replaces it."""
+
+    def _slot_suspect(self, folded: str) -> bool:
+        """Might this short token be a misread function word (`dn`, `yng`, `clan`)? Not a
+        KBBI word or a domain word: those stand (`dam`, `dari`, `tang`)."""
+        verdict = self._suspects.get(folded)
+        if verdict is None:
+            verdict = (
+                2 <= len(folded) <= 4
+                and folded not in self.vocab.words
+                and folded not in SHORT_WORDS
+                and not (folded in self.lexicon.ranks and self.lexicon.kbbi(folded))
+                and any(ocr_cost(folded, word) <= 1.0 for word in SLOT_WORDS)
+            )
+            self._suspects[folded] = verdict
+        return verdict
+
+    def _function_words(self, text: str, tokens: list[Token], changes: list[Change], done: set[int]) -> None:
+        """``data dn informasi``, ``desa yng memiliki``: a short token that is no word,
+        one slip from a function word and from no other common word, between two words
+        of its cell, is that function word. Function words are the commonest words of a
+        plan table and the ones OCR garbles most (short, and set between long words)."""
+        for number in range(1, len(tokens) - 1):
+            token, before, after = tokens[number], tokens[number - 1], tokens[number + 1]
+            if (
+                number in done
+                or not token.text.islower()
+                or text[before.end : token.start] != " "
+                or text[token.end : after.start] != " "
+                or not self._content_word(before)
+                or not self._content_word(after)
+            ):
+                continue
+            if not self._slot_suspect(token.folded):
+                if self._titled_dan(before.text, token.text, after.text, number):
+                    changes.append(
+                        Change(token.start, token.end, "dan", similarity(token.folded, "dan"), "lexicon")
+                    )
+                    done.add(number)
+                continue
+            # `ya`, `ia`, `se` stand between two words of speech, not of a plan table
+            near = {word for word in self._common_near(token.folded) if word not in SHORT_WORDS}
+            ranked = rank_candidates(
+                token.folded,
+                sorted({*SLOT_WORDS, *near}),
+                self.lexicon.zipf,
+                prune=MARGIN + 0.1,
+            )
+            combined, cost, best = ranked[0]
+            rival = ranked[1][0] if len(ranked) > 1 else combined + MARGIN
+            if best in SLOT_WORDS and cost <= 1.0 and rival - combined >= MARGIN:
+                changes.append(
+                    Change(token.start, token.end, best, similarity(token.folded, best), "lexicon")
+                )
+                done.add(number)
+
+    def _titled_dan(self, before: str, word: str, after: str, number: int) -> bool:
+        """``Subbagian Umum don Perencanaan``: in a title (a unit's name), a lower-case
+        word between two capitalized ones is a function word, and `dan` is by far the
+        commonest there: a rare short word one cheap slip from `dan`, and from no other
+        function word as near, is it."""
+        folded = word.casefold()
+        if (
+            number < 2
+            or not (before[:1].isupper() and after[:1].isupper())
+            or len(folded) != 3
+            or folded in SLOT_WORDS
+            or folded in self.vocab.words
+            or self.lexicon.zipf(folded) >= RARE_TITLE_WORD
+        ):
+            return False
+        cost = ocr_cost(folded, "dan")
+        return cost <= 0.7 and all(
+            ocr_cost(folded, word) > cost + 0.5 for word in SLOT_WORDS if word != "dan"
+        )
+
+    def _word(
+        self,
+        text: str,
+        token: Token,
+        column: str,
+        changes: list[Change],
+        doubts: list[tuple[str, str]],
+        choices: list[Choice],
+    ) -> None:
+        word = token.text
+        if len(token.folded) != len(word):
+            return  # `ß`, ligatures: case folding changes the length; not an OCR word
+        if HAS_DIGIT.search(word):
+            if column == "target" or word.isdigit():
+                return
+            if sum(ch.isalpha() for ch in word) < 2 or sum(ch.isdigit() for ch in word) > 2:
+                return
+            readings = digit_readings(word.casefold())
+            known = sorted(
+                r
+                for r in readings
+                if (len(r) >= MIN_LENGTH or r in SHORT_WORDS)
+                and (self._listed(r) or (self._trusted_derivation(r) and self._sure_root(r)))
+            )
+            if len(known) == 1 and (
+                len(word) > MIN_LENGTH or word.isupper() or self.prior(known[0], column) >= COMMON_PRIOR - 0.5
+            ):
+                # a short token's reading must be common: `ran9` is no `rang` but a `yang`
+                letters = known[0]
+                shape = self._shape(text, token, letters, column)
+                to = self.spelled(shape.lower() if shape.islower() else shape, letters)
+                changes.append(Change(token.start, token.end, to, similarity(word, letters), "pattern"))
+            elif not known and sum(ch.isalpha() for ch in word) >= 5 and not word.isupper():
+                # `Partti5ipasi`: a digit and another slip; the OCR costs know 5/s, 1/l, 0/o
+                self._unknown_word(text, token, column, changes, doubts, choices)
+            return
+        if len(word) < MIN_LENGTH or self._listed(word):
+            return
+        if "I" in word[1:] and word[1:].replace("I", "").islower():
+            # `berkaIa`, `keciI`: a capital I inside a lower-case word is an l read so
+            reading = word[0] + word[1:].replace("I", "l")
+            if self._listed(reading) or self._trusted_derivation(reading.casefold()):
+                changes.append(Change(token.start, token.end, reading, similarity(word, reading), "pattern"))
+                return
+        if "l" in word and sum(ch.isupper() for ch in word) >= 2:
+            # `SAKlP`, `LKjlP`: an I read as l inside an acronym the vocabulary writes so
+            reading = word.replace("l", "I")
+            if self.vocab.terms.get(reading.casefold()) == reading:
+                changes.append(
+                    Change(token.start, token.end, reading, similarity(word, reading), "vocabulary")
+                )
+                return
+        if token.folded in self._joined_terms:
+            return  # `eKinerja` is `e-Kinerja` written as one word, not a misread `kinerja`
+        if self._hyphen_compound_known(text, token):
+            return
+        if self.is_known(word):
+            self._derived_word(text, token, column, changes, choices)
+            return
+        if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
+            return
+        if self._acronym_glued(token, changes):
+            return
+        if len(word) >= 6 and self._split(token, changes, camel_only=True):
+            return
+        if self._code(word):
+            return
+        if len(word) >= 8 and self._split_and_fix(text, token, column, changes):
+            return
+        self._unknown_word(text, token, column, changes, doubts, choices)
+
+    @staticmethod
+    def _code(word: str) -> bool:
+        """``B2SA`` read ``BjSA``: capitals with at most two lower-case letters between,
+        one of them a capital OCR does not make of a lower-case letter (see
+        ``LOOKALIKE_CAPITALS``), make an abbreviation, written so; not a misread
+        common word (`Bisa`)."""
+        inner = [ch for ch in word[1:] if ch.isupper()]
+        return (
+            word[:1].isupper()
+            and not word.isupper()
+            and any(ch not in LOOKALIKE_CAPITALS for ch in inner)
+            and max(map(len, LOWER_RUN.findall(word))) <= 2  # not glued words (`KerjaDinas`)
+        )
+
+    def _hyphen_compound_known(self, text: str, token: Token) -> bool:
+        start, end = token.start, token.end
+        while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        if (start, end) == (token.start, token.end):
+            return False
+        compound = text[start:end].casefold()
+        return compound in self.vocab.words or compound in self.lexicon
+
+    def _acronym(self, token: Token, changes: list[Change]) -> bool:
+        """``PPIID`` → ``PPID``: a confused letter of a known acronym, or a thin one (I, l,
+        1) OCR read twice. Not a letter more or less otherwise: acronyms a letter apart
+        are all in use (`PPKD` is no misread `PKD`, nor `PKPR` of `PKKPR`)."""
+        word = token.text
+        if len(word) < MIN_LENGTH:
+            return False
+        thin_extra = {word[:at] + word[at + 1 :] for at in range(len(word)) if word[at] in THIN_GLYPHS}
+        near = [
+            term
+            for length in (len(word) - 1, len(word))
+            for term in self._acronyms.get(length, ())
+            if (length == len(word) or term in thin_extra)
+            and Levenshtein.distance(word, term, score_cutoff=2) <= 2
+            and ocr_cost(word, term) <= 0.6
+        ]
+        if len(near) == 1:
+            changes.append(Change(token.start, token.end, near[0], similarity(word, near[0]), "vocabulary"))
+            return True
+        return False
+
+    def _acronym_glued(self, token: Token, changes: list[Change]) -> bool:
+        """``PPKdan``, ``KTPelektronik``: a known acronym with a lower-case word glued
+        on (not a suffix: `SAKIPnya` is written so)."""
+        match = ACRONYM_GLUED.fullmatch(token.text)
+        if match is None:
+            return False
+        acronym, rest = match.groups()
+        if (
+            self.vocab.words.get(acronym.casefold()) != acronym
+            or rest in JOIN_SUFFIXES
+            or rest in SUFFIX_PIECES
+            or not (rest in FUNCTION_WORDS or (self._listed(rest) and len(rest) >= 4))
+        ):
+            return False
+        to = f"{acronym} {rest}"
+        changes.append(Change(token.start, token.end, to, similarity(token.text, to), "vocabulary"))
+        return True
+
+    def _derived_word(
+        self, text: str, token: Token, column: str, changes: list[Change], choices: list[Choice]
+    ) -> None:
+        """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
+        evidence than a listed word: a common listed word one OCR slip away
+        (``keadilan``), with no rival, replaces it, unless the word's root is a KBBI word
+        in use (``penambalan``, from ``tambal``). Listed words are never changed. As in
+        ``_change``, a general word under ten letters a plain edit away needs the
+        document (on real OCR: `Fastasi` → `Fantasi` for `Fasilitasi`)."""
+        if len(token.text) < 6 or token.text.isupper():
+            return
+        better = self._listed_instead(text, token, column, cheap_only=self._trusted_derivation(token.folded))
+        if better is not None:
+            to, score = better
+            change = Change(token.start, token.end, to, score, self.source(to))
+            word = to.casefold()
+            if (
+                change.by == "lexicon"
+                and len(word) < CONFIRM_SHORTER_THAN
+                and ocr_cost(token.folded, word) >= CONFIRM_FROM
+            ):
+                choices.append(Choice(change, word, (), None))  # as `_change` does (`Fastasi`)
+            else:
+                changes.append(change)
+            return
+        if maybe_name(text, token) or self._prefixed_kbbi_root(token.folded, min_root=SURE_ROOT):
+            return
+        # a form of a short root (`pengebangan`: bang) may be a misread: the document decides
+        best, score, rival = self._choose(token.folded, column, capitalized=False)
+        if (
+            best is not None
+            and ocr_cost(token.folded, best) <= 1.0
+            and self.prior(best, column) >= 3.5
+            and not same_root(token.folded, best, self.lexicon)
+        ):
+            to = self.spelled(self._shape(text, token, best, column), best)
+            change = Change(token.start, token.end, to, score, self.source(best))
+            choices.append(Choice(change, best, (rival,) if rival else (), None))
+
+    def _unknown_word(
+        self,
+        text: str,
+        token: Token,
+        column: str,
+        changes: list[Change],
+        doubts: list[tuple[str, str]],
+        choices: list[Choice],
+    ) -> None:
+        """One near word if there is a clear one; else two glued words; else a doubt."""
+        word = token.text
+        capitalized = word[:1].isupper() and not word.isupper()
+        best, score, rival = self._choose(token.folded, column, capitalized=capitalized)
+        cost = ocr_cost(token.folded, best) if best is not None else 9.0
+        if cost >= 1.0 and len(word) >= 6 and self._split(token, changes, function_only=True):
+            return  # `Umumdan`: a glued `dan` beats a letter changed
+        if best is not None and same_root(token.folded, best, self.lexicon):
+            return  # `penggarap` → `menggarap` changes an affix: grammar, not an OCR slip
+        if best is not None and rival is None and cost <= 1.0:
+            paired = self._pair_instead(text, token, best, cost)
+            if paired is not None:
+                best, score, cost = paired, similarity(token.folded, paired), 0.0
+            self._change(text, token, best, score, cost, column, changes, choices)
+            return
+        if len(word) >= 6 and self._split(token, changes):
+            return
+        if best is None or rival is not None:
+            paired = self._paired(text, token, column)
+            if paired is not None:
+                self._change(
+                    text, token, paired, similarity(token.folded, paired), 0.0, column, changes, choices
+                )
+                return
+        if best is None:
+            if len(word) >= ANY_CUT_TOKEN and self._split_and_fix(
+                text, token, column, changes, anywhere=True
+            ):
+                return
+            if not self._derived_reading(text, token, column, changes, choices):
+                self._near_miss(text, token, column, capitalized, choices)
+            return
+        if rival is not None:
+            to = self.spelled(self._shape(text, token, best, column), best)
+            message = (
+                f"'{word}' may be '{to}' or "
+                f"'{self.spelled(self._shape(text, token, rival, column), rival)}'; left as written"
+            )
+            doubt = ("correction.uncertain", message)
+            doubts.append(doubt)
+            if not maybe_name(text, token):
+                change = Change(token.start, token.end, to, score, self.source(best))
+                choices.append(Choice(change, best, (rival,), doubt))
+            return
+        self._change(text, token, best, score, cost, column, changes, choices)
+
+    def _change(
+        self,
+        text: str,
+        token: Token,
+        best: str,
+        score: float,
+        cost: float,
+        column: str,
+        changes: list[Change],
+        choices: list[Choice],
+    ) -> None:
+        """Replace ``token`` by ``best``; a general word of fewer than ten letters a plain
+        edit or more away, or one not in use (``_in_use``), only if the document writes
+        it too. Real OCR garbles a word
+        into another's neighbour: on the development set's scans (``make eval-ocr``),
+        changes to general words were wrong one time in five, to domain words one in a
+        hundred, and the shorter the word the likelier a wrong one."""
+        change = Change(
+            token.start,
+            token.end,
+            self.spelled(self._shape(text, token, best, column), best),
+            score,
+            self.source(best),
+        )
+        if change.by == "lexicon" and (
+            (cost >= CONFIRM_FROM and len(best) < CONFIRM_SHORTER_THAN) or not self._in_use(best)
+        ):
+            if not maybe_name(text, token):
+                choices.append(Choice(change, best, (), None))
+            return
+        changes.append(change)
+
+    def _near_miss(
+        self, text: str, token: Token, column: str, capitalized: bool, choices: list[Choice]
+    ) -> None:
+        """``jumlh``: a word a little too far from its nearest for a change on its own
+        (one plain edit in a short word), with nothing else near, or with near words it
+        leads by less than a clear margin (``daera``: ``daerah``, ``dara``, ``dera``). The
+        document decides: it is changed if the document writes that word elsewhere, and
+        none of those near words."""
+        if maybe_name(text, token):
+            return
+        best, score, _rival = self._choose(token.folded, column, capitalized=capitalized, loose=True)
+        if best is not None:
+            glued = ocr_cost(token.folded, best) > CONTEXT_ALLOWED and self._two_words(token.folded)
+            if not glued and not same_root(token.folded, best, self.lexicon):
+                to = self.spelled(self._shape(text, token, best, column), best)
+                choices.append(
+                    Choice(Change(token.start, token.end, to, score, self.source(best)), best, (), None)
+                )
+            return
+        # near words almost as likely as each other (`daera`: `daerah` leads `dara` and
+        # `dera` by less than a clear margin): the leader, if the document writes it and
+        # none of the others; not in a near tie, where the document's own misreads decide
+        ranked = self._ranked(token.folded, column)
+        if len(ranked) < 2 or ranked[1][0] - ranked[0][0] < TIE_LEAD:
+            return
+        combined, cost, best = ranked[0]
+        score = similarity(token.folded, best)
+        if cost > CONTEXT_ALLOWED or score < self.min_score or same_root(token.folded, best, self.lexicon):
+            return
+        rivals = tuple(word for value, _cost, word in ranked[1:] if value - combined < MARGIN)
+        to = self.spelled(self._shape(text, token, best, column), best)
+        choices.append(
+            Choice(Change(token.start, token.end, to, score, self.source(best)), best, rivals, None)
+        )
+
+    def _derived_reading(
+        self, text: str, token: Token, column: str, changes: list[Change], choices: list[Choice]
+    ) -> bool:
+        """``sernesteran`` → ``semesteran``: undoing one cheap OCR slip (a strong
+        multi-character confusion, a doubled letter) gives a valid
+        derivation, which the word list (and so the search) lacks; only when exactly one
+        such reading is valid. A reading the document must write elsewhere: a doubled
+        letter's not in use (see ``_in_use``), or a reading the lists lack unless it is
+        a form of a KBBI root of five letters or more. On real OCR, such readings
+        (`melahii` → `melahi`, `Penjadiaan` → `Penjadian` for `Penyediaan`) were mostly
+        wrong; Tesseract does not double letters as the noise model does.
+        True if a change or a choice was made."""
+        if len(token.folded) < 6:
+            return False
+        folded = token.folded
+        multi = {
+            folded[:at] + true + folded[at + len(seen) :]
+            for seen, true in STRONG_MULTI
+            for at in range(len(folded))
+            if folded.startswith(seen, at)
+        }
+        # or a doubled letter read once too often (`kelaiikan`)
+        doubled = {
+            folded[:at] + folded[at + 1 :] for at in range(1, len(folded)) if folded[at] == folded[at - 1]
+        }
+        readings = (multi | doubled) - {folded}
+        valid = [reading for reading in readings if self.is_known(reading)]
+        if len(valid) == 1 and self._may_guess(valid[0]):
+            to = self.spelled(self._shape(text, token, valid[0], column), valid[0])
+            score = similarity(token.folded, valid[0])
+            if score >= self.min_score:
+                change = Change(token.start, token.end, to, score, "lexicon")
+                reading = valid[0]
+                if self._in_use(reading) or (
+                    reading in multi and (self._listed(reading) or self._sure_root(reading))
+                ):
+                    changes.append(change)
+                else:  # a form only affix rules or the stems know: real OCR misreads into such forms
+                    choices.append(Choice(change, valid[0], (), None))
+                return True
+        return False
