@@ -753,3 +753,85 @@ def test_dictionary_stems_are_words_but_never_corrections(corrector: Corrector) 
         (),
     )
     assert "cacah" not in corrector.index().known  # a stem is no candidate for another word
+
+
+def _read_as_document(corrector: Corrector, cells: list[str]) -> list[Fixed]:
+    """Correct ``cells`` as ``convert`` does: the whole document as each one's context."""
+    context = corrector.document_words("\n".join(cells))
+    return [
+        corrector.fix(cell, column="kegiatan", line=number, context=context)
+        for number, cell in enumerate(cells)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # a real word (`Kencana`, a name) the document writes once, a slip from a word
+        # it writes twice beside the same neighbour
+        (
+            ["Rencana Aksi Kinerja", "Rencana Aksi Tahunan", "Penyusunan Kencana Aksi"],
+            "Penyusunan Rencana Aksi",
+        ),
+        # a misread word between two near words the document both writes (`sesuai`,
+        # `sesuatu`): the pairs settle it
+        (
+            [
+                "sesuai dengan jadwal",
+                "sesuai dengan SOP",
+                "Pemeriksaan sesuatu yang hilang",
+                "Pelaporan sesuat dengan aturan",
+            ],
+            "Pelaporan sesuai dengan aturan",
+        ),
+    ],
+)
+def test_the_documents_word_pairs_settle_a_word_written_once(
+    corrector: Corrector, cells: list[str], expected: str
+) -> None:
+    last = _read_as_document(corrector, cells)[-1]
+    assert last.text == expected
+    assert not last.warnings
+    # one pair is not enough: the document must write the word twice beside the neighbour
+    once = _read_as_document(corrector, [cells[0], *cells[2:]])[-1]
+    assert once.text == cells[-1]
+
+
+@pytest.mark.parametrize(
+    "cells",
+    [
+        # a commoner word (`kepada`) is never changed for a rarer one (`kepala`)
+        ["Kepala Bidang", "Kepala Bidang Umum", "Surat kepada Bidang"],
+        # the word is written twice itself: it is meant
+        ["Rencana Aksi", "Rencana Aksi", "Kencana Aksi", "Kencana Aksi"],
+        # a place's name after `Desa` is a name
+        ["Desa Mekar Sari", "Desa Mekar Jaya", "Desa Mekas Sari"],
+        # another form of the same word is grammar, not a slip
+        ["menggarap lahan tidur", "menggarap lahan kosong", "penggarap lahan"],
+        # a short function word has pairs by chance: `dani` is not taken for `dan`
+        ["data dan perangkat", "sarana dan perangkat", "laporan dani perangkat"],
+    ],
+)
+def test_the_documents_word_pairs_change_nothing_else(corrector: Corrector, cells: list[str]) -> None:
+    assert [fixed.text for fixed in _read_as_document(corrector, cells)] == cells
+
+
+def test_word_pairs_need_the_document_not_a_set_of_words(corrector: Corrector) -> None:
+    """A plain set of words (the API's older ``context``) has no pairs: nothing changes."""
+    fixed = corrector.fix("Penyusunan Kencana Aksi", column="kegiatan", line=1, context={"rencana", "aksi"})
+    assert fixed.text == "Penyusunan Kencana Aksi"
+
+
+def test_convert_settles_a_real_word_by_the_samples_pairs(tmp_path: Path) -> None:
+    """The real sample writes `laporan keuangan` four times; one read as `laporan
+    kenangan` (`kenangan` is a real word, so no cell alone may change it) is corrected."""
+    import rakparse
+
+    sample = correction_eval.SAMPLE.read_text(encoding="utf-8")
+    assert sample.casefold().count("laporan keuangan") >= 3
+    assert "kenangan" not in sample
+    path = tmp_path / "rak.txt"
+    path.write_text(sample.replace("laporan keuangan per", "laporan kenangan per", 1), encoding="utf-8")
+    assert fix(load_corrector(), "laporan kenangan per").text == "laporan kenangan per"
+    document = rakparse.convert(path)
+    assert ("kenangan", "keuangan") in [(c.from_, c.to) for c in document.corrections]

@@ -5,6 +5,8 @@
 - ``confusions``: OCR-aware costs and candidate search;
 - ``rules``: the thresholds and word classes the rules use;
 - ``cell``: a cell's tokens, changes and result (``Fixed``);
+- ``document``: what a whole document writes (``DocumentWords``: its words, how
+  often, and side by side), the context that settles what a cell leaves in doubt;
 - the rules, each layer a class built on the one before: ``knowledge`` (what the
   lists say of a word, near words ranked) → ``case`` (the case a correction takes)
   → ``glue`` (joins and splits) → ``phrases`` (vocabulary phrases and word pairs) →

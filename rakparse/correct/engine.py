@@ -27,7 +27,8 @@ Most cells hold only listed words: a quick look returns them unchanged first.
 The rules live in layers, each a class built on the one before (see
 ``rakparse.correct``): ``knowledge`` → ``case`` → ``glue`` → ``phrases`` → ``words``;
 this module's ``Corrector`` runs them over a cell in order and lets the document
-settle what a cell alone leaves in doubt.
+settle what a cell alone leaves in doubt: by the words it writes, and by the words
+it writes side by side (``document``).
 
 >>> corrector = load_corrector()
 >>> fixed = corrector.fix("Tewujudnya Penyelenggaraan Baring Milk Negara", column="sasaran", line=7)
@@ -51,6 +52,7 @@ from rapidfuzz import fuzz
 
 from rakparse.correct.cell import Change, Choice, Fixed, Result, Token, place_name
 from rakparse.correct.confusions import ocr_cost, similarity
+from rakparse.correct.document import DocumentWords, words_with_neighbours
 from rakparse.correct.lexicon import load_lexicon, roots
 from rakparse.correct.longlived import long_lived
 from rakparse.correct.rules import (
@@ -59,11 +61,13 @@ from rakparse.correct.rules import (
     HAS_DIGIT,
     JOIN_SUFFIXES,
     PASS_THROUGH,
+    PLACE_WORDS,
     SHORT_WORDS,
     TOKEN_RE,
     UNIT_COLUMNS,
     URL_RE,
     apply_case,
+    same_root,
 )
 from rakparse.correct.vocabulary import Phrase, VocabEntry, load_vocabulary, vocabulary_entries, words_of
 from rakparse.correct.words import WordRules
@@ -111,6 +115,8 @@ class Corrector(WordRules):
                 self._cache[key] = result
         if context and result.choices:
             result = self._decide(result, context)
+        if isinstance(context, DocumentWords) and column != "label":
+            result = self._by_neighbours(result, context, column)
         return Fixed(
             result.text,
             tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
@@ -118,13 +124,12 @@ class Corrector(WordRules):
         )
 
     def document_words(self, text: str) -> frozenset[str]:
-        """The words of a document's text, folded: the ``context`` of ``fix``. Every
-        word counts, listed or not: a rival may be a derivation the lists lack."""
+        """The words of a document's text, folded, with how often and beside which
+        others each is written: the ``context`` of ``fix``. Every word counts, listed
+        or not: a rival may be a derivation the lists lack."""
         if not self.enabled:
             return frozenset()
-        return frozenset(
-            word.casefold() for word in TOKEN_RE.findall(text) if len(word) >= 3 and word.isalpha()
-        )
+        return DocumentWords.of(text)
 
     def _decide(self, result: Result, context: Set[str]) -> Result:
         """Take each doubtful near word the document uses and its rival does not."""
@@ -138,6 +143,67 @@ class Corrector(WordRules):
             [doubt for doubt in result.doubts if doubt not in settled],
             [choice for choice in result.choices if choice not in taken],
         )
+
+    def _by_neighbours(self, result: Result, document: DocumentWords, column: str) -> Result:
+        """Change a word the document writes only here for the one word it writes at
+        least twice a slip away *beside the same neighbours* (``Kencana Aksi`` where it
+        writes ``Rencana Aksi`` twice). A real word is changed so only for a commoner
+        one, one plain edit away (``dalan``, ``dalam``); a word neither list knows, for
+        a real one up to two edits away. Never a word's other form, nor a place's name."""
+        text = result.original or result.text
+        if result.changes and not result.original:
+            return result  # a label's result: its changes are not kept apart
+        taken: list[Change] = []
+        for match, before, after in words_with_neighbours(text):
+            word = match.group()
+            folded = word.casefold()
+            if (
+                len(folded) < 4
+                or not folded.isalpha()
+                or document.counts[folded] > 1
+                or folded in self.vocab.words
+                or before in PLACE_WORDS
+                or any(c.start < match.end() and match.start() < c.end for c in result.applied)
+            ):
+                continue
+            best = self._neighbours_word(folded, before, after, document)
+            if best is None:
+                continue
+            score = similarity(folded, best)
+            if score < self.min_score:
+                continue
+            token = Token(word, match.start(), match.end())
+            spelled = self.spelled(self._shape(text, token, best, column), best)
+            taken.append(Change(token.start, token.end, spelled, score, self.source(best)))
+        if not taken:
+            return result
+        spans = {(change.start, change.end) for change in taken}
+        settled = tuple(f"'{text[start:end]}' " for start, end in spans)
+        return self._apply(
+            text,
+            [*result.applied, *taken],
+            [doubt for doubt in result.doubts if not doubt[1].startswith(settled)],
+            [choice for choice in result.choices if (choice.change.start, choice.change.end) not in spans],
+        )
+
+    def _neighbours_word(
+        self, folded: str, before: str | None, after: str | None, document: DocumentWords
+    ) -> str | None:
+        """The one word the document's pairs say ``folded`` was misread from, if any."""
+        known = self.is_known(folded)
+        ranks = self.lexicon.ranks
+        rank = ranks.get(folded, len(ranks) + 1)
+        found = [
+            word
+            for word in document.repeated_near(folded, 1 if known else 2)
+            if len(word) >= 4
+            and document.beside(word, before, after) >= 2
+            and (word in self.vocab.words or self.is_known(word))
+            and ocr_cost(folded, word) <= (1.0 if known else 2.0)
+            and (not known or ranks.get(word, len(ranks) + 1) < rank)
+            and not same_root(folded, word, self.lexicon.ranks)
+        ]
+        return found[0] if len(found) == 1 else None
 
     # -- the passes ---------------------------------------------------------
 

@@ -1,0 +1,105 @@
+"""What a whole document says of its own words: which it writes, how often, and
+beside which others.
+
+A RAK repeats itself: the same goals, units and phrases come back row after row,
+and OCR misreads each occurrence on its own. So where a cell writes, once, a word a
+slip away from one the document writes elsewhere *beside the same neighbours*
+(`Kencana Aksi` in a document that writes `Rencana Aksi` twice), the document
+settles it, even when the misread word is itself a real one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+#: a word as the engine tokenizes it; one with a digit (`pengung1`, `B3`) is no word
+#: of the document's and no neighbour
+WORD_RE = re.compile(r"[^\W_]+")
+#: two words make a pair when only this separates them (not a tab, a line or a comma)
+PAIR_GAP = re.compile(r" {1,2}")
+#: the shortest word counted (shorter ones are function words and fragments)
+MIN_LETTERS = 3
+
+
+def words_with_neighbours(text: str) -> Iterator[tuple[re.Match[str], str | None, str | None]]:
+    """Each word of ``text`` with the folded words written right before and after it
+    (``None`` where a tab, a line break or punctuation separates them, or the
+    neighbour has a digit).
+
+    >>> [(m.group(), before, after) for m, before, after in words_with_neighbours("Rencana Aksi, 2024 B3")]
+    [('Rencana', None, 'aksi'), ('Aksi', 'rencana', None), ('2024', None, None), ('B3', None, None)]
+    """
+    matches = list(WORD_RE.finditer(text))
+    for number, match in enumerate(matches):
+        before = after = None
+        if (
+            number
+            and matches[number - 1].group().isalpha()
+            and PAIR_GAP.fullmatch(text, matches[number - 1].end(), match.start())
+        ):
+            before = matches[number - 1].group().casefold()
+        if (
+            number + 1 < len(matches)
+            and matches[number + 1].group().isalpha()
+            and PAIR_GAP.fullmatch(text, match.end(), matches[number + 1].start())
+        ):
+            after = matches[number + 1].group().casefold()
+        yield match, before, after
+
+
+class DocumentWords(frozenset[str]):
+    """The folded words (three letters or more) a document writes: the ``context`` of
+    ``Corrector.fix``. Besides the set, ``counts`` says how often each word is
+    written and ``pairs`` how often each two are written side by side.
+
+    >>> words = DocumentWords.of("Rencana Aksi\\nRencana Aksi\\nKencana Aksi")
+    >>> sorted(words), words.counts["rencana"], words.pairs[("rencana", "aksi")]
+    (['aksi', 'kencana', 'rencana'], 2, 2)
+    >>> words.repeated_near("kencana", 1)
+    ('rencana',)
+    """
+
+    counts: Counter[str]
+    pairs: Counter[tuple[str, str]]
+    _repeated: tuple[str, ...]
+    _near: dict[tuple[str, int], tuple[str, ...]]
+
+    @classmethod
+    def of(cls, text: str) -> DocumentWords:
+        counts: Counter[str] = Counter()
+        pairs: Counter[tuple[str, str]] = Counter()
+        for match, _before, after in words_with_neighbours(text):
+            word = match.group().casefold()
+            if not word.isalpha():
+                continue
+            counts[word] += 1
+            if after is not None:
+                pairs[word, after] += 1
+        words = cls(word for word in counts if len(word) >= MIN_LETTERS)
+        words.counts = counts
+        words.pairs = pairs
+        words._repeated = tuple(word for word in words if counts[word] >= 2)
+        words._near = {}
+        return words
+
+    def repeated_near(self, word: str, distance: int) -> tuple[str, ...]:
+        """The words the document writes twice or more within ``distance`` plain edits
+        of ``word`` (``word`` itself excluded)."""
+        key = (word, distance)
+        near = self._near.get(key)
+        if near is None:
+            found = process.extract(
+                word, self._repeated, scorer=Levenshtein.distance, score_cutoff=distance, limit=None
+            )
+            near = tuple(sorted(other for other, _distance, _index in found if other != word))
+            self._near[key] = near
+        return near
+
+    def beside(self, word: str, before: str | None, after: str | None) -> int:
+        """How often the document writes ``word`` after ``before`` or before ``after``."""
+        return (self.pairs[before, word] if before else 0) + (self.pairs[word, after] if after else 0)
