@@ -144,6 +144,9 @@ def main(argv: list[str] | None = None) -> int:
     fifth = ce.load_documents(ce.FIFTH_DIR)
     if fifth:
         report("fifth set (texts new at stop 12)", fifth, corrector)
+    sixth = ce.load_documents(ce.SIXTH_DIR)
+    if sixth:
+        report("sixth set (texts new at stop 13)", sixth, corrector)
     return 0
 
 
