@@ -41,13 +41,16 @@ class CaseRules(Knowledge):
         """Is ``words[number]`` a common word whose first letter OCR read as a capital?
         The word before must be a lower-case KBBI word that is no function word (title
         case keeps those lower: `Bagian Umum dan Keuangan`), the word after a lower-case
-        KBBI word (at a cell's end, a name is as likely: `warga negara Indonesia`)."""
+        KBBI word (at a cell's end, a name is as likely: `warga negara Indonesia`), and
+        not a function word before a capital (`pengawasan Obat dan Makanan` is a name)."""
         word = words[number]
         if not 0 < number < len(words) - 1 or len(word) < 3 or word[:1] not in LOOKALIKE_CAPITALS:
             return False
         before, after = words[number - 1], words[number + 1]
         if not (word[1:].islower() and before.islower() and after.islower()) or before in JOIN_KEEP:
             return False
+        if after in JOIN_KEEP and number + 2 < len(words) and words[number + 2][:1].isupper():
+            return False  # a name in title case: `pengawasan Obat dan Makanan`
         folded = word.casefold()
         rank = self.lexicon.ranks.get(folded)
         return (
