@@ -178,6 +178,8 @@ FIXES = [
         "Persentase laporan yang disampaikan tapat waktu",
         "Persentase laporan yang disampaikan tepat waktu",
     ),
+    # a unit's name inside a sentence still takes a real word misread inside it
+    ("kegiatan", "Rapat Subbagian Umur dan Kepegawaian", "Rapat Subbagian Umum dan Kepegawaian"),
     # Tesseract reads a lower-case letter whose capital looks alike as that capital
     (
         "indikator",
@@ -346,6 +348,11 @@ UNCHANGED = [
     ("indikator", "Persentase laporan yang disampaikan tapat dan lengkap"),
     ("kegiatan", "Penerbitan paspor bagi warga negara Indonesia"),
     ("kegiatan", "Pembinaan Kelompok Sadar Wisata di desa Wisata"),
+    # a real word ending a phrase's window, a capitalized word after it: a longer name
+    # (`Unit Layanan Pengadaan` is a unit; this is another)
+    ("kegiatan", "Penanganan keluhan melalui Unit Layanan Pengaduan Masyarakat"),
+    # a name in title case inside a sentence: a function word before a capital
+    ("sasaran", "Meningkatnya efektivitas pengawasan Obat dan Makanan berbasis risiko"),
     ("sasaran", "Meningkatnya kualitas pengawasan Intern pemerintah daerah"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),

@@ -92,6 +92,8 @@ class PhraseRules(GlueRules):
             ):
                 continue
             verdict = self._phrase_match(window, phrase)
+            if verdict is not None and self._longer_name(tokens, start + size, window, verdict[1]):
+                continue
             if verdict is not None:
                 sim, diffs = verdict
                 bonus = 0.05 if column in UNIT_COLUMNS and phrase.kind == "unit" else 0.0
@@ -123,6 +125,20 @@ class PhraseRules(GlueRules):
                         Change(first.start, last.end, spelled, round(100 * min(sim, 1.0), 1), "vocabulary")
                     )
                 run = [offset] if offset is not None else []
+
+    def _longer_name(self, tokens: list[Token], end: int, window: list[Token], diffs: list[int]) -> bool:
+        """Would the phrase change the real word ending a window that a capitalized word
+        continues? That is another name (`Unit Layanan Pengaduan Konsumen` is not the
+        `Unit Layanan Pengadaan` with a word after it)."""
+        last = len(window) - 1
+        return (
+            last in diffs
+            and end < len(tokens)
+            and tokens[end].text[:1].isupper()
+            and window[last].text[:1].isupper()
+            and self._listed(window[last].text)
+            and not self._rare_word(window[last].folded)
+        )
 
     def _phrase_match(self, window: list[Token], phrase: Phrase) -> tuple[float, list[int]] | None:
         diffs = [k for k, token in enumerate(window) if token.folded != phrase.key[k]]
