@@ -49,10 +49,11 @@ import re
 from collections.abc import Sequence, Set
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct.cell import Change, Choice, Fixed, Result, Token, place_name
 from rakparse.correct.confusions import ocr_cost, similarity
-from rakparse.correct.document import DocumentWords, words_with_neighbours
+from rakparse.correct.document import DocumentWords, neighbours
 from rakparse.correct.lexicon import load_lexicon, roots
 from rakparse.correct.longlived import long_lived
 from rakparse.correct.rules import (
@@ -154,7 +155,7 @@ class Corrector(WordRules):
         if result.changes and not result.original:
             return result  # a label's result: its changes are not kept apart
         taken: list[Change] = []
-        for match, before, after in words_with_neighbours(text):
+        for match in TOKEN_RE.finditer(text):
             word = match.group()
             folded = word.casefold()
             if (
@@ -162,9 +163,12 @@ class Corrector(WordRules):
                 or not folded.isalpha()
                 or document.counts[folded] > 1
                 or folded in self.vocab.words
-                or before in PLACE_WORDS
+                or not document.repeated_near(folded, 2)
                 or any(c.start < match.end() and match.start() < c.end for c in result.applied)
             ):
+                continue
+            before, after = neighbours(text, match.start(), match.end())
+            if before in PLACE_WORDS:
                 continue
             best = self._neighbours_word(folded, before, after, document)
             if best is None:
@@ -195,8 +199,9 @@ class Corrector(WordRules):
         rank = ranks.get(folded, len(ranks) + 1)
         found = [
             word
-            for word in document.repeated_near(folded, 1 if known else 2)
+            for word in document.repeated_near(folded, 2)
             if len(word) >= 4
+            and (not known or Levenshtein.distance(folded, word) <= 1)
             and document.beside(word, before, after) >= 2
             and (word in self.vocab.words or self.is_known(word))
             and ocr_cost(folded, word) <= (1.0 if known else 2.0)
