@@ -105,7 +105,9 @@ class Corrector(WordRules):
         near words equally likely, the better one is taken if the document writes it and
         not the other; a short word a little too far from its nearest is changed if the
         document writes that word and none of the words nearly as near. Never for a
-        capitalized word inside a cell."""
+        capitalized word inside a cell. Given as ``document_words`` returns it, the
+        document's word pairs also settle a word the cell writes once
+        (``_by_neighbours``)."""
         if not self.enabled or column in PASS_THROUGH or not text.strip():
             return Fixed(text, (), ())
         key = (text, column)
