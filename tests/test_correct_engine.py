@@ -424,6 +424,9 @@ CASE_FROM_CONTEXT = [
     ("pelaksana", "Satuan 5amapta", "Samapta"),
     # ... even when its capital was read as another, lower-case letter (not in a sentence)
     ("pelaksana", "Bidang Pengelolaan tnforiasi Administrasi Kependudukan", "Informasi"),
+    # ... or a misread word that lost its capital, inside a run of Title words or ending it
+    ("pelaksana", "Bidang Hubungan Industrial dan jamikan Sosial Tenaga Kerja", "Jaminan"),
+    ("pelaksana", "Seksi Penegakan Hukum lahgkungan", "Lingkungan"),
     ("kegiatan", "Rekonsiliasi clata Barang Milik Negara", "data"),
 ]
 

@@ -78,11 +78,13 @@ class CaseRules(Knowledge):
             if (
                 column in UNIT_COLUMNS
                 and word[:1].islower()
-                and word[:1] != candidate[:1].casefold()
                 and candidate.casefold() not in JOIN_KEEP
-                and self._in_title_run(text, token)
+                and (self._in_title_run(text, token) or self._ends_title_run(text, token))
             ):
-                return "Xx"  # a unit's capital read as another, lower letter (`Bidang tnforiasi Adinustrasi`)
+                # a misread word of a unit's name, inside or ending a run of Title words:
+                # its capital was lost too (`Bidang tnforiasi Adinustrasi`, `Hubungan
+                # Industrial dan jamikan Sosial`, `Seksi Penegakan Hukum lahgkungan`)
+                return "Xx"
             return word
         before = text[: token.start].rstrip()
         if not before or before[-1] in ".:;(":
@@ -131,6 +133,12 @@ class CaseRules(Knowledge):
         unit's name (`Bidang tmfrastruktur Teknologi Informasi`)?"""
         later = [w for w in TOKEN_RE.findall(text[token.end :]) if w.casefold() not in STOPWORDS][:2]
         return len(later) == 2 and all(w[:1].isupper() and not w.isupper() for w in later)
+
+    def _ends_title_run(self, text: str, token: Token) -> bool:
+        """Does ``token`` end its cell after two Title words (function words aside)?"""
+        earlier = [w for w in TOKEN_RE.findall(text[: token.start]) if w.casefold() not in STOPWORDS][-2:]
+        later = [w for w in TOKEN_RE.findall(text[token.end :]) if w.casefold() not in STOPWORDS]
+        return not later and len(earlier) == 2 and all(w[:1].isupper() and not w.isupper() for w in earlier)
 
     def _capital_slip(self, text: str, token: Token, candidate: str, column: str) -> bool:
         """``pengelolaan Kevangan daerah``: a capital whose lower case looks alike (see
