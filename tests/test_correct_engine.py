@@ -586,7 +586,18 @@ def test_the_document_does_not_decide_for_a_capitalized_word_inside_a_cell(corre
 
 def test_clean_documents_with_their_context_are_never_changed(corrector: Corrector) -> None:
     """As `convert` corrects them: each agency's file as one document, its words as context."""
-    documents = correction_eval.load_documents() + correction_eval.load_documents(correction_eval.HOLDOUT_DIR)
+    documents = [
+        document
+        for directory in (
+            correction_eval.DEV_DIR,
+            correction_eval.HOLDOUT_DIR,
+            correction_eval.FRESH_DIR,
+            correction_eval.FIFTH_DIR,
+            correction_eval.SIXTH_DIR,
+        )
+        for document in correction_eval.load_documents(directory)
+    ]
+    assert len(documents) == 42
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True
     ):
