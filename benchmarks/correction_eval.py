@@ -8,7 +8,7 @@ The held-out set, ``tests/data/correction/holdout/*.tsv``, is written the same w
 other agencies and is only measured, never tuned on: its figures say how far the
 tuning carries over. Its figures have steered decisions since, so new sets followed,
 each written by a session that saw neither rules nor data and measured on arrival:
-``fresh/`` (stop 11), ``fifth/`` (stop 12) and ``sixth/`` (stop 13), six agencies each; the last one's
+``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13), six or eight agencies each; the last one's
 figures on arrival are the honest estimate (``tests/data/correction/README.md``). Each
 cell gets synthetic OCR noise at 0, 1, 3 and 6 % character error rate (a confusion
 model: rn/m, li/h, cl/d, e/c, l/1/I, O/0, S/5, B/8, g/q, u/v, plus dropped, doubled,
@@ -53,6 +53,7 @@ HOLDOUT_DIR = DEV_DIR / "holdout"
 FRESH_DIR = DEV_DIR / "fresh"
 FIFTH_DIR = DEV_DIR / "fifth"
 SIXTH_DIR = DEV_DIR / "sixth"
+SEVENTH_DIR = DEV_DIR / "seventh"
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
 
@@ -362,6 +363,9 @@ def main(argv: list[str] | None = None) -> int:
     sixth = load_documents(SIXTH_DIR)
     if sixth:
         report(f"sixth set (texts new at stop 13), {how}", sixth, seeds, corrector, context)
+    seventh = load_documents(SEVENTH_DIR)
+    if seventh:
+        report(f"seventh set (texts new at stop 13), {how}", seventh, seeds, corrector, context)
     if args.show is not None:
         show_wrong(documents, args.show, corrector, seeds, context)
     if not args.quick:

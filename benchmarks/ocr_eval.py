@@ -147,6 +147,9 @@ def main(argv: list[str] | None = None) -> int:
     sixth = ce.load_documents(ce.SIXTH_DIR)
     if sixth:
         report("sixth set (texts new at stop 13)", sixth, corrector)
+    seventh = ce.load_documents(ce.SEVENTH_DIR)
+    if seventh:
+        report("seventh set (texts new at stop 13)", seventh, corrector)
     return 0
 
 
