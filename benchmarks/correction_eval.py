@@ -8,8 +8,8 @@ The held-out set, ``tests/data/correction/holdout/*.tsv``, is written the same w
 other agencies and is only measured, never tuned on: its figures say how far the
 tuning carries over. Its figures have steered decisions since, so new sets followed,
 each written by a session that saw neither rules nor data and measured on arrival:
-``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13), six or eight agencies each; the last one's
-figures on arrival are the honest estimate (``tests/data/correction/README.md``). Each
+``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13), six
+or eight agencies each; the last one's figures on arrival are the honest estimate (``tests/data/correction/README.md``). Each
 cell gets synthetic OCR noise at 0, 1, 3 and 6 % character error rate (a confusion
 model: rn/m, li/h, cl/d, e/c, l/1/I, O/0, S/5, B/8, g/q, u/v, plus dropped, doubled,
 inserted characters and merged/split words), deterministically seeded. Each agency's
