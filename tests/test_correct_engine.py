@@ -351,6 +351,10 @@ UNCHANGED = [
     # a real word ending a phrase's window, a capitalized word after it: a longer name
     # (`Unit Layanan Pengadaan` is a unit; this is another)
     ("kegiatan", "Penanganan keluhan melalui Unit Layanan Pengaduan Masyarakat"),
+    # English inside a plan: an ending Indonesian never spells (`-tion`, `-ment`)
+    ("kegiatan", "Penerbitan Ship Sanitation Control Certificate bagi kapal asing"),
+    # an affixed form of a domain word the vocabulary writes in lower case (`minutasi`)
+    ("indikator", "Persentase putusan yang diminutasi dalam 14 hari kerja"),
     # a name in title case inside a sentence: a function word before a capital
     ("sasaran", "Meningkatnya efektivitas pengawasan Obat dan Makanan berbasis risiko"),
     ("sasaran", "Meningkatnya kualitas pengawasan Intern pemerintah daerah"),

@@ -148,8 +148,19 @@ class Knowledge:
         known = self._known.get(folded)
         if known is None:
             known = folded in self.vocab.words or self.lexicon.is_word(folded)
+            if not known:
+                known = self._vocabulary_derivation(folded)
             self._known[folded] = known
         return known
+
+    def _vocabulary_derivation(self, folded: str) -> bool:
+        """``diminutasi``: an affixed form of a domain word (``minutasi``) of six letters
+        or more that the vocabulary writes in lower case (a word, not an acronym or a
+        name)."""
+        words = self.vocab.words
+        return any(
+            len(root) >= 6 and words.get(root, "").islower() for root in roots(folded) if root != folded
+        )
 
     def prior(self, word: str, column: str) -> float:
         folded = word.casefold()

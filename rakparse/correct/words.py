@@ -34,6 +34,9 @@ from rakparse.correct.rules import (
     same_root,
 )
 
+#: endings Indonesian spelling never has: an unknown word with one is English
+FOREIGN_ENDINGS = ("tion", "tions", "ment", "ments", "ness", "ship")
+
 
 class WordRules(PhraseRules):
     """A misread word, acronym or function word, and what replaces it."""
@@ -181,6 +184,8 @@ class WordRules(PhraseRules):
             return
         if len(word) >= 8 and self._split_and_fix(text, token, column, changes):
             return
+        if token.folded.endswith(FOREIGN_ENDINGS):
+            return  # `Sanitation`, `Management`: English, which Indonesian spells `-si`, `-men`
         self._unknown_word(text, token, column, changes, doubts, choices)
 
     @staticmethod
