@@ -860,3 +860,22 @@ def test_convert_settles_a_real_word_by_the_samples_pairs(tmp_path: Path) -> Non
     assert fix(load_corrector(), "laporan kenangan per").text == "laporan kenangan per"
     document = rakparse.convert(path)
     assert ("kenangan", "keuangan") in [(c.from_, c.to) for c in document.corrections]
+
+
+@pytest.mark.parametrize(
+    ("context", "expected"),
+    [
+        # alone, the farther word that makes a vocabulary phrase's pair (`Pendidikan Profesi`)
+        (set(), "bantuan Dinas Pendidikan Profesi"),
+        # the document writes the nearer word and not the pair's: the nearer one
+        ({"provinsi"}, "bantuan Dinas Pendidikan Provinsi"),
+        # it writes both: the pair stands
+        ({"provinsi", "profesi"}, "bantuan Dinas Pendidikan Profesi"),
+    ],
+)
+def test_the_document_may_prefer_the_nearer_word_to_a_phrase_pair(
+    corrector: Corrector, context: set[str], expected: str
+) -> None:
+    fixed = corrector.fix("bantuan Dinas Pendidikan Provnsi", column="kegiatan", line=1, context=context)
+    assert fixed.text == expected
+    assert len(fixed.corrections) == 1

@@ -50,6 +50,8 @@ class Choice:
     best: str
     rivals: tuple[str, ...]  # none for a word too far to change on its own, with no rival
     doubt: tuple[str, str] | None
+    #: the change this one undoes when taken (a phrase pair's farther word, ``_pair_instead``)
+    replaces: Change | None = None
 
 
 @dataclass(frozen=True)

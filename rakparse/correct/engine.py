@@ -140,9 +140,13 @@ class Corrector(WordRules):
         if not taken:
             return result
         settled = {choice.doubt for choice in taken}
+        undone = [choice.replaces for choice in taken if choice.replaces is not None]
         return self._apply(
             result.original,
-            [*result.applied, *(choice.change for choice in taken)],
+            [
+                *(change for change in result.applied if change not in undone),
+                *(choice.change for choice in taken),
+            ],
             [doubt for doubt in result.doubts if doubt not in settled],
             [choice for choice in result.choices if choice not in taken],
         )

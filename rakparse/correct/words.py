@@ -316,7 +316,21 @@ class WordRules(PhraseRules):
         if best is not None and rival is None and cost <= 1.0:
             paired = self._pair_instead(text, token, best, cost)
             if paired is not None:
-                best, score, cost = paired, similarity(token.folded, paired), 0.0
+                self._change(
+                    text, token, paired, similarity(token.folded, paired), 0.0, column, changes, choices
+                )
+                if changes and changes[-1].start == token.start:
+                    # the document may still prefer the nearer word: if it writes it and
+                    # not the phrase's, the nearer one is taken instead
+                    nearer = Change(
+                        token.start,
+                        token.end,
+                        self.spelled(self._shape(text, token, best, column), best),
+                        score,
+                        self.source(best),
+                    )
+                    choices.append(Choice(nearer, best, (paired,), None, changes[-1]))
+                return
             self._change(text, token, best, score, cost, column, changes, choices)
             return
         if len(word) >= 6 and self._split(token, changes):
