@@ -136,20 +136,9 @@ def main(argv: list[str] | None = None) -> int:
         print("ocr_eval.py needs Tesseract: apt-get install tesseract-ocr tesseract-ocr-ind", file=sys.stderr)
         return 2
     corrector = ce.load_corrector()
-    report("development set (the engine was tuned on it)", ce.load_documents(), corrector)
-    report("held-out set (measured, not tuned on)", ce.load_documents(ce.HOLDOUT_DIR), corrector)
-    fresh = ce.load_documents(ce.FRESH_DIR)
-    if fresh:
-        report("fresh held-out set (texts new at stop 11)", fresh, corrector)
-    fifth = ce.load_documents(ce.FIFTH_DIR)
-    if fifth:
-        report("fifth set (texts new at stop 12)", fifth, corrector)
-    sixth = ce.load_documents(ce.SIXTH_DIR)
-    if sixth:
-        report("sixth set (texts new at stop 13)", sixth, corrector)
-    seventh = ce.load_documents(ce.SEVENTH_DIR)
-    if seventh:
-        report("seventh set (texts new at stop 13)", seventh, corrector)
+    for title, directory in ce.SETS:
+        if documents := ce.load_documents(directory):
+            report(title, documents, corrector)
     return 0
 
 
