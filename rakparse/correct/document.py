@@ -16,17 +16,14 @@ from collections import Counter
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-#: a word as the engine tokenizes it; one with a digit (`pengung1`, `B3`) is no word
-#: of the document's and no neighbour
-WORD_RE = re.compile(r"[^\W_]+")
-#: two words make a pair when only this separates them (not a tab, a line or a comma)
-PAIR_GAP = re.compile(r" {1,2}")
+from rakparse.correct.rules import TOKEN_RE
+
 #: the shortest word counted (shorter ones are function words and fragments)
 MIN_LETTERS = 3
-#: two words side by side, both whole and of letters only (one regex pass, for speed)
+#: two words side by side, both whole and of letters only, one or two spaces between
+#: (not a tab, a line break or a comma)
 PAIR_RE = re.compile(r"(?<![^\W_])([^\W\d_]+) {1,2}(?=([^\W\d_]+)(?![^\W_]))")
-
-
+#: the word before a position and the word after one, as ``PAIR_RE`` pairs them
 _BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) {1,2}\Z")
 _AFTER = re.compile(r" {1,2}([^\W\d_]+)(?![^\W_])")
 
@@ -63,7 +60,8 @@ class DocumentWords(frozenset[str]):
     @classmethod
     def of(cls, text: str) -> DocumentWords:
         folded = text.casefold()
-        counts = Counter(word for word in WORD_RE.findall(folded) if word.isalpha())
+        # a token with a digit (`pengung1`, `B3`) is no word of the document's and no neighbour
+        counts = Counter(word for word in TOKEN_RE.findall(folded) if word.isalpha())
         pairs = Counter(PAIR_RE.findall(folded))
         words = cls(word for word in counts if len(word) >= MIN_LETTERS)
         words.counts = counts
