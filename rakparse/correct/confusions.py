@@ -18,7 +18,6 @@ share the token's first or last letter.
 from __future__ import annotations
 
 import functools
-import itertools
 import string
 from collections.abc import Callable, Iterable, Sequence
 
@@ -264,9 +263,9 @@ class CandidateIndex:
 
     def __init__(self, words: Iterable[str]) -> None:
         self.known: frozenset[str] = frozenset(words)
-        self._by_length = {
-            length: list(group) for length, group in itertools.groupby(sorted(self.known, key=len), key=len)
-        }
+        self._by_length: dict[int, list[str]] = {}
+        for word in self.known:
+            self._by_length.setdefault(len(word), []).append(word)
         # per length, the words' letters laid out for the filter: built when a length is
         # first searched, since a document needs only some lengths
         self._lengths: dict[int, _SameLength] = {}

@@ -128,20 +128,35 @@ class Knowledge:
         ``vocab.phrases``, ``position`` is the word's place in the phrase, ``size`` its
         words and ``anchors`` its anchor words."""
         if self._phrase_index is None:
-            with long_lived():
-                index: dict[str, list[tuple[int, int, int, int]]] = {}
-                for number, phrase in enumerate(self.vocab.phrases):
-                    if phrase.kind == "label" or len(phrase.key) < 2:
-                        continue
-                    places = [
-                        (position, word)
-                        for position, word in enumerate(phrase.key)
-                        if word not in STOPWORDS and len(word) >= 3
-                    ]
-                    for position, word in places:
-                        index.setdefault(word, []).append((number, position, len(phrase.key), len(places)))
-                self._phrase_index = index
+            self._index_phrases()
+        assert self._phrase_index is not None
         return self._phrase_index
+
+    def _index_phrases(self) -> None:
+        """The anchor index, the word pairs and the bigrams of the phrases, in one pass
+        (the first file of a process pays for it)."""
+        index: dict[str, list[tuple[int, int, int, int]]] = {}
+        pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] = {}
+        bigrams: set[tuple[str, str]] = set()
+        with long_lived():
+            for number, phrase in enumerate(self.vocab.phrases):
+                key = phrase.key
+                size = len(key)
+                bigrams.update(itertools.pairwise(key))
+                if phrase.kind == "label" or size < 2:
+                    continue
+                places = [
+                    (position, word)
+                    for position, word in enumerate(key)
+                    if word not in STOPWORDS and len(word) >= 3
+                ]
+                for position, word in places:
+                    index.setdefault(word, []).append((number, position, size, len(places)))
+                if size >= 3:
+                    for first in range(size - 1):
+                        for second in (first + 1, first + 2)[: size - 1 - first]:
+                            pairs.setdefault((key[first], key[second]), []).append((phrase, first, second))
+            self._phrase_index, self._pairs, self._bigrams = index, pairs, frozenset(bigrams)
 
     def is_known(self, word: str) -> bool:
         folded = word.casefold()
@@ -193,16 +208,8 @@ class Knowledge:
         """Word pairs (next to each other or one apart) of phrases of three or more words:
         a window that differs from such a phrase in one word holds one of its pairs."""
         if self._pairs is None:
-            with long_lived():
-                pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] = {}
-                for phrase in self.vocab.phrases:
-                    if phrase.kind == "label" or len(phrase.key) < 3:
-                        continue
-                    for first in range(len(phrase.key) - 1):
-                        for second in (first + 1, first + 2)[: len(phrase.key) - 1 - first]:
-                            key = (phrase.key[first], phrase.key[second])
-                            pairs.setdefault(key, []).append((phrase, first, second))
-                self._pairs = pairs
+            self._index_phrases()
+        assert self._pairs is not None
         return self._pairs
 
     def _plain_word(self, word: str) -> bool:
@@ -486,10 +493,8 @@ class Knowledge:
     def phrase_bigrams(self) -> frozenset[tuple[str, str]]:
         """Neighbouring word pairs of the vocabulary's phrases (`tepat waktu`)."""
         if self._bigrams is None:
-            with long_lived():
-                self._bigrams = frozenset(
-                    pair for phrase in self.vocab.phrases for pair in itertools.pairwise(phrase.key)
-                )
+            self._index_phrases()
+        assert self._bigrams is not None
         return self._bigrams
 
     def _two_words(self, folded: str) -> bool:
