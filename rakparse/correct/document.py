@@ -13,9 +13,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
-
 from rakparse.correct.rules import TOKEN_RE
 
 #: the shortest word counted (shorter ones are function words and fragments)
@@ -48,14 +45,14 @@ class DocumentWords(frozenset[str]):
     >>> words = DocumentWords.of("Rencana Aksi\\nRencana Aksi\\nKencana Aksi")
     >>> sorted(words), words.counts["rencana"], words.pairs[("rencana", "aksi")]
     (['aksi', 'kencana', 'rencana'], 2, 2)
-    >>> words.repeated_near("kencana", 1)
-    ('rencana',)
+    >>> sorted(words.beside_words("penyusunan", "aksi"))
+    ['kencana', 'rencana']
     """
 
     counts: Counter[str]
     pairs: Counter[tuple[str, str]]
-    _repeated: tuple[str, ...]
-    _near: dict[tuple[str, int], tuple[str, ...]]
+    _followers: dict[str, list[str]]  # a word → the words written right after it
+    _leaders: dict[str, list[str]]  # a word → the words written right before it
 
     @classmethod
     def of(cls, text: str) -> DocumentWords:
@@ -66,22 +63,18 @@ class DocumentWords(frozenset[str]):
         words = cls(word for word in counts if len(word) >= MIN_LETTERS)
         words.counts = counts
         words.pairs = pairs
-        words._repeated = tuple(word for word in words if counts[word] >= 2)
-        words._near = {}
+        words._followers, words._leaders = {}, {}
+        for first, second in pairs:
+            words._followers.setdefault(first, []).append(second)
+            words._leaders.setdefault(second, []).append(first)
         return words
 
-    def repeated_near(self, word: str, distance: int) -> tuple[str, ...]:
-        """The words the document writes twice or more within ``distance`` plain edits
-        of ``word`` (``word`` itself excluded)."""
-        key = (word, distance)
-        near = self._near.get(key)
-        if near is None:
-            found = process.extract(
-                word, self._repeated, scorer=Levenshtein.distance, score_cutoff=distance, limit=None
-            )
-            near = tuple(sorted(other for other, _distance, _index in found if other != word))
-            self._near[key] = near
-        return near
+    def beside_words(self, before: str | None, after: str | None) -> set[str]:
+        """The words the document writes right after ``before`` or right before ``after``."""
+        found = set(self._followers.get(before, ())) if before else set()
+        if after:
+            found.update(self._leaders.get(after, ()))
+        return found
 
     def beside(self, word: str, before: str | None, after: str | None) -> int:
         """How often the document writes ``word`` after ``before`` or before ``after``."""

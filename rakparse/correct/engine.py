@@ -169,7 +169,6 @@ class Corrector(WordRules):
                 or not folded.isalpha()
                 or document.counts[folded] > 1
                 or folded in self.vocab.words
-                or not document.repeated_near(folded, 2)
                 or any(c.start < match.end() and match.start() < c.end for c in result.applied)
             ):
                 continue
@@ -205,9 +204,11 @@ class Corrector(WordRules):
         rank = ranks.get(folded, len(ranks) + 1)
         found = [
             word
-            for word in document.repeated_near(folded, 2)
+            for word in document.beside_words(before, after)
             if len(word) >= 4
-            and (not known or Levenshtein.distance(folded, word) <= 1)
+            and word != folded
+            and document.counts[word] >= 2
+            and Levenshtein.distance(folded, word, score_cutoff=2) <= (1 if known else 2)
             and document.beside(word, before, after) >= 2
             and (word in self.vocab.words or self.is_known(word))
             and ocr_cost(folded, word) <= (1.0 if known else 2.0)
