@@ -64,6 +64,12 @@ class CaseRules(Knowledge):
             and self._plain_word(after)
         )
 
+    def _replacement(self, text: str, token: Token, word: str, score: float, column: str) -> Change:
+        """``token`` replaced by ``word`` (folded), spelled as the vocabulary spells it in
+        the case ``_shape`` gives it."""
+        to = self.spelled(self._shape(text, token, word, column), word)
+        return Change(token.start, token.end, to, score, self.source(word))
+
     def _shape(self, text: str, token: Token, candidate: str, column: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
         first letter or its case (``erwujudnya``, ``ckonsiliasi``, ``5uara``, ``lnstansi``,

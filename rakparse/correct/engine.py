@@ -181,9 +181,9 @@ class Corrector(WordRules):
             score = similarity(folded, best)
             if score < self.min_score:
                 continue
-            token = Token(word, match.start(), match.end())
-            spelled = self.spelled(self._shape(text, token, best, column), best)
-            taken.append(Change(token.start, token.end, spelled, score, self.source(best)))
+            taken.append(
+                self._replacement(text, Token(word, match.start(), match.end()), best, score, column)
+            )
         if not taken:
             return result
         spans = {(change.start, change.end) for change in taken}

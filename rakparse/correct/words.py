@@ -322,13 +322,7 @@ class WordRules(PhraseRules):
                 if changes and changes[-1].start == token.start:
                     # the document may still prefer the nearer word: if it writes it and
                     # not the phrase's, the nearer one is taken instead
-                    nearer = Change(
-                        token.start,
-                        token.end,
-                        self.spelled(self._shape(text, token, best, column), best),
-                        score,
-                        self.source(best),
-                    )
+                    nearer = self._replacement(text, token, best, score, column)
                     choices.append(Choice(nearer, best, (paired,), None, changes[-1]))
                 return
             self._change(text, token, best, score, cost, column, changes, choices)
@@ -381,13 +375,7 @@ class WordRules(PhraseRules):
         into another's neighbour: on the development set's scans (``make eval-ocr``),
         changes to general words were wrong one time in five, to domain words one in a
         hundred, and the shorter the word the likelier a wrong one."""
-        change = Change(
-            token.start,
-            token.end,
-            self.spelled(self._shape(text, token, best, column), best),
-            score,
-            self.source(best),
-        )
+        change = self._replacement(text, token, best, score, column)
         if change.by == "lexicon" and (
             (cost >= CONFIRM_FROM and len(best) < CONFIRM_SHORTER_THAN) or not self._in_use(best)
         ):
