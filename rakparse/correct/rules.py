@@ -7,6 +7,8 @@ import itertools
 import re
 from collections.abc import Container
 
+from rapidfuzz.distance import Levenshtein
+
 from rakparse.correct.lexicon import roots
 
 #: a candidate scoring below this (see ``confusions.similarity``) is not applied
@@ -132,6 +134,9 @@ VERB_PREFIXES = ("me", "ber", "di")
 #: a derivation from a KBBI root this long is surely a word (`penambalan`: tambal);
 #: from a shorter root (`pengebangan`: bang) it may be a misread of a listed word
 SURE_ROOT = 5
+#: ... and from a KBBI root this long it is never swapped for a listed word, not even
+#: one cheap slip away (`pemadanan`, from `padanan`, is no misread `pemadaman`)
+KEPT_ROOT = 6
 #: an affixed form of a word in use this long is in use too (`berkualifikasi`)
 LONG_ROOT = 7
 #: a glued short word (3-4 letters) must be this common, its long partner this long
@@ -193,23 +198,44 @@ def digit_readings(folded: str) -> set[str]:
     return {"".join(letters) for letters in itertools.product(*choices)}
 
 
-def apply_case(original: str, word: str) -> str:
-    """Spell ``word`` in the case pattern of ``original``.
+def apply_case(original: str, word: str, *, camel: bool = False) -> str:
+    """Spell ``word`` in the case pattern of ``original``; with ``camel`` (a word that
+    may be written so: a brand, a foreign name), its inner capitals too.
 
     >>> apply_case("MAMA", "nama"), apply_case("Damal", "damai"), apply_case("liping", "Kliping")
     ('NAMA', 'Damai', 'kliping')
     >>> apply_case("lkjlp", "LKjIP")
     'LKjIP'
     """
-    if len(original) > 1 and original.isupper():
-        return word.upper()
+    if len(original) > 1 and (original.isupper() or (original[0] == "l" and original[1:].isupper())):
+        return word.upper()  # `lNSPEKTORAT`: an I read as l starts a word in capitals
     if any(ch.isupper() for ch in word[1:]):  # an acronym's own spelling: LKjIP, e-Rekon
         return word
     if original[:1] and not original[:1].isalpha():  # `8arang`: the first letter's case is unknown
         return word
+    inner = original[1:]
+    capitals = sum(ch.isupper() and ch != "I" for ch in inner)  # an inner I is an l misread (`meloIui`)
+    if camel and word.islower() and 0 < capitals < sum(ch.islower() for ch in inner):
+        return _inner_capitals(original, word)  # a brand's camel case (`WhatsApp`)
     if original[:1].isupper():
         return word[:1].upper() + word[1:]
     return word.lower()
+
+
+def _inner_capitals(original: str, word: str) -> str:
+    """``word`` with the capitals of ``original`` where their letters align: a brand
+    written in camel case keeps it (``WhaatsApp`` → ``WhatsApp``).
+
+    >>> _inner_capitals("WhaatsApp", "whatsapp"), _inner_capitals("YouTubbe", "youtube")
+    ('WhatsApp', 'YouTube')
+    """
+    letters = list(word)
+    for op in Levenshtein.opcodes(original.lower(), word):
+        if op.tag in ("equal", "replace") and op.src_end - op.src_start == op.dest_end - op.dest_start:
+            for offset in range(op.src_end - op.src_start):
+                if original[op.src_start + offset].isupper() and original[op.src_start + offset] != "I":
+                    letters[op.dest_start + offset] = letters[op.dest_start + offset].upper()
+    return "".join(letters)
 
 
 def same_root(a: str, b: str, words: Container[str] | None = None) -> bool:

@@ -18,6 +18,7 @@ from rakparse.correct.rules import (
     FUNCTION_WORDS,
     HAS_DIGIT,
     JOIN_SUFFIXES,
+    KEPT_ROOT,
     LOOKALIKE_CAPITALS,
     LOWER_RUN,
     MARGIN,
@@ -262,10 +263,11 @@ class WordRules(PhraseRules):
         """A word valid only by our affix rules (``kedilan`` = ke- + dil + -an) is weaker
         evidence than a listed word: a common listed word one OCR slip away
         (``keadilan``), with no rival, replaces it, unless the word's root is a KBBI word
-        in use (``penambalan``, from ``tambal``). Listed words are never changed. As in
-        ``_change``, a general word under ten letters a plain edit away needs the
-        document (on real OCR: `Fastasi` → `Fantasi` for `Fasilitasi`)."""
-        if len(token.text) < 6 or token.text.isupper():
+        in use (``penambalan``, from ``tambal``); never when that root has six letters or
+        more (``pemadanan``, from ``padanan``, is no ``pemadaman``). Listed words are
+        never changed. As in ``_change``, a general word under ten letters a plain edit
+        away needs the document (on real OCR: `Fastasi` → `Fantasi` for `Fasilitasi`)."""
+        if len(token.text) < 6 or token.text.isupper() or self._prefixed_kbbi_root(token.folded, KEPT_ROOT):
             return
         better = self._listed_instead(text, token, column, cheap_only=self._trusted_derivation(token.folded))
         if better is not None:
