@@ -252,6 +252,21 @@ FIXES = [
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
+    # a brand keeps its camel case (not a KBBI word); a KBBI word loses OCR's inner capital
+    (
+        "kegiatan",
+        "Penyampaian imbauan melalui surat dan WhaatsApp",
+        "Penyampaian imbauan melalui surat dan WhatsApp",
+    ),
+    ("indikator", "PerLentase laporan yang tepat waktu", "Persentase laporan yang tepat waktu"),
+    # a unit's misread word after a hyphen keeps the case written (no Title run rule)
+    (
+        "pelaksana",
+        "Bagian Persidangan dan Perundang-undamgan",
+        "Bagian Persidangan dan Perundang-undangan",
+    ),
+    # an I read as l before capitals starts a word in capitals
+    ("pelaksana", "lNSPEKTORAT", "INSPEKTORAT"),
 ]
 
 
@@ -358,6 +373,11 @@ UNCHANGED = [
     # a name in title case inside a sentence: a function word before a capital
     ("sasaran", "Meningkatnya efektivitas pengawasan Obat dan Makanan berbasis risiko"),
     ("sasaran", "Meningkatnya kualitas pengawasan Intern pemerintah daerah"),
+    # a derivation of a KBBI root of six letters or more (`padanan`) is a word, however
+    # near a listed one (`Pemadaman`)
+    ("kegiatan", "Pemadanan NIK sebagai NPWP bagi Wajib Pajak orang pribadi"),
+    # the legal pair `formil dan materiil`
+    ("kegiatan", "Verifikasi kelengkapan syarat formil dan materiil laporan"),
     ("biaya", "Rp. 2.9S3.8O3.000"),
     ("schedule", "minggu ke l-4"),
 ]

@@ -76,8 +76,8 @@ class CaseRules(Knowledge):
         ``Iogistik``); then the cell start and the words around decide between Title
         and lower case."""
         word = token.text
-        if len(word) > 1 and word.isupper():
-            return word
+        if len(word) > 1 and (word.isupper() or (word[0] == "l" and word[1:].isupper())):
+            return word.upper()  # capitals; `lNSPEKTORAT`: an I read as l starts them
         if not self._first_letter_lost(word, candidate):
             if self._capital_slip(text, token, candidate, column):
                 return "xx"
@@ -85,6 +85,7 @@ class CaseRules(Knowledge):
                 column in UNIT_COLUMNS
                 and word[:1].islower()
                 and candidate.casefold() not in JOIN_KEEP
+                and text[token.start - 1 : token.start] != "-"  # `Perundang-undangan` as written
                 and (self._in_title_run(text, token) or self._ends_title_run(text, token))
             ):
                 # a misread word of a unit's name, inside or ending a run of Title words:
@@ -153,6 +154,8 @@ class CaseRules(Knowledge):
         word = token.text
         if word[:1] not in LOOKALIKE_CAPITALS or candidate[:1].casefold() != word[:1].casefold():
             return False
+        if not word[1:].islower():
+            return False  # camel case (`WhatsApp`) is a name's own spelling
         if column in UNIT_COLUMNS or self.vocab.terms.get(candidate.casefold(), "")[:1].isupper():
             return False
         earlier = [w for w in TOKEN_RE.findall(text[: token.start]) if w.casefold() not in STOPWORDS]

@@ -189,7 +189,11 @@ class Knowledge:
         return value
 
     def spelled(self, original: str, folded: str) -> str:
-        return apply_case(original, self.vocab.canonical(folded) or folded)
+        canonical = self.vocab.canonical(folded)
+        # KBBI words are not written in camel case: an inner capital of OCR's is noise
+        # (`PerLentase`); brands and foreign names may be (`WhatsApp`)
+        camel = canonical is None and folded in self.lexicon.non_kbbi
+        return apply_case(original, canonical or folded, camel=camel)
 
     def source(self, folded: str) -> CorrectionBy:
         return "vocabulary" if folded.casefold() in self.vocab.words else "lexicon"
