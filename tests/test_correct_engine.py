@@ -252,6 +252,13 @@ FIXES = [
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
+    # a word glued to a token of another kind: capitals, a Roman numeral, a number
+    ("kegiatan", "Evaluasi SAKIPInstansi Pemerintah", "Evaluasi SAKIP Instansi Pemerintah"),
+    ("kegiatan", "Pengamanan BMN bersama KPKNL danBPKP", "Pengamanan BMN bersama KPKNL dan BPKP"),
+    ("kegiatan", "Rapat kerja Komisi II dan KomisiIII", "Rapat kerja Komisi II dan Komisi III"),
+    ("kegiatan", "Laporan Triwulan I s.d. TriwulanIV", "Laporan Triwulan I s.d. Triwulan IV"),
+    ("sasaran", "Kepatuhan terhadap UU Nomor25 Tahun 2009", "Kepatuhan terhadap UU Nomor 25 Tahun 2009"),
+    ("pelaksana", "Subbagian Perencanaan danKeuangan", "Subbagian Perencanaan dan Keuangan"),
     # a brand keeps its camel case (not a KBBI word); a KBBI word loses OCR's inner capital
     (
         "kegiatan",
@@ -376,6 +383,9 @@ UNCHANGED = [
     # a derivation of a KBBI root of six letters or more (`padanan`) is a word, however
     # near a listed one (`Pemadaman`)
     ("kegiatan", "Pemadanan NIK sebagai NPWP bagi Wajib Pajak orang pribadi"),
+    # capitals before a Title word make one name unless the capitals are a known
+    # acronym (`PDDikti`); a digit glued on is a misread letter (`strategi5`), not a number
+    ("kegiatan", "Pemutakhiran data PDDikti setiap semester"),
     # the legal pair `formil dan materiil`
     ("kegiatan", "Verifikasi kelengkapan syarat formil dan materiil laporan"),
     ("biaya", "Rp. 2.9S3.8O3.000"),

@@ -3,6 +3,8 @@ words glued together (``demokrasidari``) are split."""
 
 from __future__ import annotations
 
+import re
+
 from rakparse.correct.case import CaseRules
 from rakparse.correct.cell import Change, Token
 from rakparse.correct.confusions import ocr_cost, similarity
@@ -29,9 +31,51 @@ from rakparse.correct.rules import (
     same_root,
 )
 
+#: a word glued to what is plainly another token: capitals (`danBMN`, `SPTTahunan`), a
+#: Title word (`danKeuangan`), a Roman numeral (`KomisiIII`) or a number (`Tahun2026`)
+_LOWER_CAPS = re.compile(r"([a-z]{2,})([A-HJ-Z][A-Z]+|[A-HJ-Z][a-z]{3,})")
+_CAPS_TITLE = re.compile(r"([A-Z]{2,})([A-Z][a-z]{3,})")
+_WORD_NUMERAL = re.compile(r"([A-Z][a-z]{3,})(III|II|IV|VIII|VII|VI|IX|I|V|X)")
+_WORD_NUMBER = re.compile(r"([A-Za-z][a-z]{2,})(\d{2,})")
+
 
 class GlueRules(CaseRules):
     """Words split by a stray space joined, and glued words split."""
+
+    def _known_acronym(self, capitals: str) -> bool:
+        """Capitals the vocabulary writes so: others may be a misread one, which cut off
+        would stay wrong (`danMOOP`), or part of one name (`PDDikti`)."""
+        return self.vocab.words.get(capitals.casefold()) == capitals
+
+    def _glued_apart(self, token: Token, changes: list[Change]) -> bool:
+        """``danBMN``, ``danKeuangan``, ``SPTTahunan``, ``KomisiIII``, ``Tahun2026``: a
+        word glued to a token of another kind (a known acronym, a Title word, a Roman
+        numeral, a number of two digits or more), cut where the kind changes. The word's
+        side must be a function word or a listed word; a Title word before a lone ``I``
+        not one an l ends (`AsaI` is `Asal`). (A known acronym before a lower-case word,
+        ``PPKdan``, is ``_acronym_glued``'s.)"""
+        text = token.text
+        for pattern in (_LOWER_CAPS, _CAPS_TITLE, _WORD_NUMERAL, _WORD_NUMBER):
+            match = pattern.fullmatch(text)
+            if match is None:
+                continue
+            first, second = match.groups()
+            word = (first if pattern in (_WORD_NUMERAL, _WORD_NUMBER) else second).casefold()
+            if pattern is _LOWER_CAPS:
+                fits = first in FUNCTION_WORDS and (
+                    self._known_acronym(second) if second.isupper() else self._listed(word)
+                )
+            elif pattern is _CAPS_TITLE:
+                fits = self._known_acronym(first) and self._listed(word)
+            else:
+                fits = self._listed(word) or word in FUNCTION_WORDS
+                if pattern is _WORD_NUMERAL and second == "I" and self.is_known(word + "l"):
+                    fits = False  # `AsaI`: an l read as I
+            if fits:
+                to = f"{first} {second}"
+                changes.append(Change(token.start, token.end, to, similarity(text, to), self.source(word)))
+                return True
+        return False
 
     def _joins(
         self, text: str, tokens: list[Token], column: str, changes: list[Change], done: set[int]

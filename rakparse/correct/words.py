@@ -128,6 +128,8 @@ class WordRules(PhraseRules):
         word = token.text
         if len(token.folded) != len(word):
             return  # `ß`, ligatures: case folding changes the length; not an OCR word
+        if self._glued_apart(token, changes):
+            return
         if HAS_DIGIT.search(word):
             if column == "target" or word.isdigit():
                 return
