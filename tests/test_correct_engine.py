@@ -628,10 +628,11 @@ def test_clean_documents_with_their_context_are_never_changed(corrector: Correct
             correction_eval.FRESH_DIR,
             correction_eval.FIFTH_DIR,
             correction_eval.SIXTH_DIR,
+            correction_eval.EIGHTH_DIR,
         )
         for document in correction_eval.load_documents(directory)
     ]
-    assert len(documents) == 42
+    assert len(documents) == 50
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True
     ):
