@@ -252,6 +252,16 @@ FIXES = [
     # the contract's canonical unit spelling
     ("pelaksana", "Sub Bagian Keuangan, Umum dan Logistik", "Subbagian Keuangan, Umum dan Logistik"),
     ("label", "MAMA/UNIT ORGANISASI : Komisi Pemilihan Umum", "NAMA/UNIT ORGANISASI : Komisi Pemilihan Umum"),
+    # a bound prefix split off is no word (`ber`, `peng`), nor a two-letter tail after a
+    # function word (`ya ng`) or a word (`instan si`)
+    ("indikator", "Indeks Kerukunan Umat ber agama", "Indeks Kerukunan Umat beragama"),
+    (
+        "kegiatan",
+        "Pembangunan instalasi peng olahan air limbah",
+        "Pembangunan instalasi pengolahan air limbah",
+    ),
+    ("kegiatan", "Permohonan data ya ng diselesaikan", "Permohonan data yang diselesaikan"),
+    ("kegiatan", "Penggiat di lingkungan instan si pemerintah", "Penggiat di lingkungan instansi pemerintah"),
     # a word glued to a token of another kind: capitals, a Roman numeral, a number
     ("kegiatan", "Evaluasi SAKIPInstansi Pemerintah", "Evaluasi SAKIP Instansi Pemerintah"),
     ("kegiatan", "Pengamanan BMN bersama KPKNL danBPKP", "Pengamanan BMN bersama KPKNL dan BPKP"),
@@ -386,6 +396,10 @@ UNCHANGED = [
     # capitals before a Title word make one name unless the capitals are a known
     # acronym (`PDDikti`); a digit glued on is a misread letter (`strategi5`), not a number
     ("kegiatan", "Pemutakhiran data PDDikti setiap semester"),
+    # `an` after a word may be `dan` that lost its d: no `jalanan`; a bound prefix joins
+    # into a listed word only (no `berterhadap`)
+    ("kegiatan", "Pemasangan pagar pengaman jalan an cermin tikungan"),
+    ("kegiatan", "Patroli ber terhadap peredaran obat"),
     # the legal pair `formil dan materiil`
     ("kegiatan", "Verifikasi kelengkapan syarat formil dan materiil laporan"),
     ("biaya", "Rp. 2.9S3.8O3.000"),

@@ -10,6 +10,7 @@ from rakparse.correct.cell import Change, Token
 from rakparse.correct.confusions import ocr_cost, similarity
 from rakparse.correct.rules import (
     ANY_CUT_PIECE,
+    BOUND_PREFIXES,
     COMMON_FOUR,
     COMMON_PIECE,
     COMMON_PRIOR,
@@ -91,7 +92,10 @@ class GlueRules(CaseRules):
             if b.text[:1].isupper() or (len(a.text) > 1 and a.text.isupper()):
                 continue
             joined = a.text + b.text
-            whole_a, whole_b = self._whole(a), self._whole(b)
+            # a bound prefix is no word of a plan's (`ber agama`, `peng olahan`), though
+            # informal text gives it a frequency
+            whole_a = self._whole(a) and a.folded not in BOUND_PREFIXES
+            whole_b = self._whole(b)
             listed = self._listed(joined)
             if listed and b.folded in JOIN_SUFFIXES:
                 whole_b = False  # `Terkendali nya`
@@ -100,7 +104,15 @@ class GlueRules(CaseRules):
             if (whole_a and whole_b) or (whole_a and len(b.text) < 3) or (whole_b and len(a.text) < 3):
                 # two words, or a word and a lost letter of the next (`kantor an` for
                 # `kantor dan`), unless the joined word is far likelier (`Bada n`, `wak tu`)
-                if listed and gap == " " and self._join_beats_split(a.folded, b.folded, joined):
+                # (a two-letter tail that is no word of its own joins into a common word
+                # even after a function word: `ya ng`, `instan si`)
+                tail = (
+                    len(b.text) == 2
+                    and not whole_b
+                    and b.folded not in SUFFIX_PIECES  # `jalan an` may be `jalan dan`
+                    and self.prior(joined, column) >= COMMON_PRIOR
+                )
+                if listed and gap == " " and (tail or self._join_beats_split(a.folded, b.folded, joined)):
                     score = similarity(a.text + " " + b.text, joined)
                     changes.append(Change(a.start, b.end, joined, score, self.source(joined)))
                     done.update((number, number + 1))
@@ -113,7 +125,9 @@ class GlueRules(CaseRules):
             ):
                 continue  # short pieces join only into a common word (`R apat` → `Rapat`), not
                 # from a word in three pieces (`Penddata an da n` is no `anda`)
-            if self.is_known(joined):
+            if self.is_known(joined) and (listed or a.folded not in BOUND_PREFIXES):
+                # (a bound prefix joins into a listed word only: `ber terhadap` is no
+                # `berterhadap`)
                 rare = self._rare_word(joined.casefold())
                 if (whole_a or whole_b) and rare:
                     continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
