@@ -106,13 +106,17 @@ class GlueRules(CaseRules):
                 # `kantor dan`), unless the joined word is far likelier (`Bada n`, `wak tu`)
                 # (a two-letter tail that is no word of its own joins into a common word
                 # even after a function word: `ya ng`, `instan si`)
-                tail = (
+                short_tail = (
                     len(b.text) == 2
                     and not whole_b
                     and b.folded not in SUFFIX_PIECES  # `jalan an` may be `jalan dan`
                     and self.prior(joined, column) >= COMMON_PRIOR
                 )
-                if listed and gap == " " and (tail or self._join_beats_split(a.folded, b.folded, joined)):
+                if (
+                    listed
+                    and gap == " "
+                    and (short_tail or self._join_beats_split(a.folded, b.folded, joined))
+                ):
                     score = similarity(a.text + " " + b.text, joined)
                     changes.append(Change(a.start, b.end, joined, score, self.source(joined)))
                     done.update((number, number + 1))
