@@ -9,7 +9,7 @@ other agencies and is only measured, never tuned on: its figures say how far the
 tuning carries over. Its figures have steered decisions since, so new sets followed,
 each written by a session that saw neither rules nor data and measured on arrival:
 ``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13),
-``eighth/`` (stop 14), six or eight agencies each; the last one's figures on arrival are the honest estimate
+``eighth/`` and ``ninth/`` (stop 14), six or eight agencies each; the last one's figures on arrival are the honest estimate
 (``tests/data/correction/README.md``). Each cell gets synthetic OCR noise at 0, 1, 3
 and 6 % character error rate (a confusion model: rn/m, li/h, cl/d, e/c, l/1/I, O/0,
 S/5, B/8, g/q, u/v, plus dropped, doubled,
@@ -56,6 +56,7 @@ FIFTH_DIR = DEV_DIR / "fifth"
 SIXTH_DIR = DEV_DIR / "sixth"
 SEVENTH_DIR = DEV_DIR / "seventh"
 EIGHTH_DIR = DEV_DIR / "eighth"
+NINTH_DIR = DEV_DIR / "ninth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -66,6 +67,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("sixth set (texts new at stop 13)", SIXTH_DIR),
     ("seventh set (texts new at stop 13)", SEVENTH_DIR),
     ("eighth set (texts new at stop 14)", EIGHTH_DIR),
+    ("ninth set (texts new at stop 14)", NINTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
