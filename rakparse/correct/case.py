@@ -11,6 +11,7 @@ from rakparse.correct.knowledge import Knowledge
 from rakparse.correct.rules import (
     COMMON_SLOT,
     FUNCTION_WORDS,
+    GRADE_WORDS,
     JOIN_KEEP,
     LOOKALIKE_CAPITALS,
     PLACE_WORDS,
@@ -60,6 +61,7 @@ class CaseRules(Knowledge):
             and folded not in self.lexicon.non_kbbi
             and not self.vocab.terms.get(folded, "")[:1].isupper()  # a domain name (`Bawaslu`)
             and before.casefold() not in PLACE_WORDS
+            and before.casefold() not in GRADE_WORDS
             and self._plain_word(before)
             and self._plain_word(after)
         )

@@ -245,6 +245,8 @@ class GlueRules(CaseRules):
                 or (right in FUNCTION_WORDS and left in self.lexicon.ranks)
             ):
                 continue
+            if self._foreign(left) and self._foreign(right):
+                continue  # `groundcheck`: a foreign compound, written as one word on purpose
             glued = not acronyms and self._long_and_short(left, right, capitalized=capitalized and not camel)
             if acronyms:
                 if not (left in self.vocab.terms and right in self.vocab.terms):
@@ -294,6 +296,10 @@ class GlueRules(CaseRules):
         to = f"{left} {right}"
         changes.append(Change(token.start, token.end, to, similarity(text, to), self.source(to.split()[-1])))
         return True
+
+    def _foreign(self, word: str) -> bool:
+        """A listed word KBBI does not know (a foreign word, a name), not a domain one."""
+        return word in self.lexicon.non_kbbi and word not in self.vocab.words
 
     def _camel_cuts(self, piece: str) -> str:
         """``SumberDaya`` → ``Sumber Daya``: a piece of a camel-case split, cut again at

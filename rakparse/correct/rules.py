@@ -75,6 +75,9 @@ FUNCTION_WORDS = (
     "atas",
     "tahun",
 )
+#: words after which a capitalized word names a grade or a category (`terakreditasi
+#: Unggul`, `kategori Sehat`, `predikat Baik`): no case slip
+GRADE_WORDS = frozenset({"terakreditasi", "akreditasi", "predikat", "kategori", "peringkat", "opini"})
 #: words that name a place next (`Desa Gunungsari`): the name is left as written
 PLACE_WORDS = frozenset(
     {
