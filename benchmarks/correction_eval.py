@@ -9,12 +9,12 @@ other agencies and is only measured, never tuned on: its figures say how far the
 tuning carries over. Its figures have steered decisions since, so new sets followed,
 each written by a session that saw neither rules nor data and measured on arrival:
 ``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13),
-``eighth/`` and ``ninth/`` (stop 14), six or eight agencies each; the last one's figures on arrival are the honest estimate
-(``tests/data/correction/README.md``). Each cell gets synthetic OCR noise at 0, 1, 3
-and 6 % character error rate (a confusion model: rn/m, li/h, cl/d, e/c, l/1/I, O/0,
-S/5, B/8, g/q, u/v, plus dropped, doubled,
-inserted characters and merged/split words), deterministically seeded. Each agency's
-file is corrected as one document, with the words of its noisy cells as context (as
+``eighth/`` and ``ninth/`` (stop 14), six or eight agencies each; the last one's
+figures on arrival are the honest estimate (``tests/data/correction/README.md``).
+Each cell gets synthetic OCR noise at 0, 1, 3 and 6 % character error rate (a
+confusion model: rn/m, li/h, cl/d, e/c, l/1/I, O/0, S/5, B/8, g/q, u/v, plus dropped,
+doubled, inserted characters and merged/split words), deterministically seeded. Each
+agency's file is corrected as one document, with the words of its noisy cells as context (as
 ``convert`` does); ``--cells-alone`` corrects each cell on its own. For each level it
 reports the word error rate of the text before and after correction, the error
 reduction, the precision of the changes (changed words that now equal the clean word),
