@@ -150,12 +150,16 @@ class Knowledge:
                     for position, word in enumerate(key)
                     if word not in STOPWORDS and len(word) >= 3
                 ]
+                anchors = len(places)
                 for position, word in places:
-                    index.setdefault(word, []).append((number, position, size, len(places)))
+                    index.setdefault(word, []).append((number, position, size, anchors))
                 if size >= 3:
                     for first in range(size - 1):
-                        for second in (first + 1, first + 2)[: size - 1 - first]:
-                            pairs.setdefault((key[first], key[second]), []).append((phrase, first, second))
+                        pairs.setdefault((key[first], key[first + 1]), []).append((phrase, first, first + 1))
+                        if first + 2 < size:
+                            pairs.setdefault((key[first], key[first + 2]), []).append(
+                                (phrase, first, first + 2)
+                            )
             self._phrase_index, self._pairs, self._bigrams = index, pairs, frozenset(bigrams)
 
     def is_known(self, word: str) -> bool:
