@@ -249,7 +249,7 @@ class WordRules(PhraseRules):
             return False
         acronym, rest = match.groups()
         if (
-            self.vocab.words.get(acronym.casefold()) != acronym
+            not self._known_acronym(acronym)
             or rest in JOIN_SUFFIXES
             or rest in SUFFIX_PIECES
             or not (rest in FUNCTION_WORDS or (self._listed(rest) and len(rest) >= 4))
