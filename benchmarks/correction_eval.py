@@ -18,7 +18,8 @@ agency's file is corrected as one document, with the words of its noisy cells as
 ``convert`` does); ``--cells-alone`` corrects each cell on its own. For each level it
 reports the word error rate of the text before and after correction, the error
 reduction, the precision of the changes (changed words that now equal the clean word),
-the number of words changed and of ``correction.uncertain`` warnings. Then the timing
+the number of words changed and of ``correction.uncertain`` warnings, and ``broken``:
+words the noisy text had right that the correction changed. Then the timing
 figures: cold load of vocabulary + lexicon (in a fresh interpreter) and the time
 correction adds to the sample.
 
@@ -160,6 +161,8 @@ class Level:
     right: int = 0
     uncertain: int = 0
     corrections: int = 0
+    #: words the read had right that the correction changed (the damage users fear most)
+    broken: int = 0
 
     @property
     def wer_before(self) -> float:
@@ -251,6 +254,7 @@ def score(level: Level, cells: list[tuple[str, str, str, Fixed]]) -> Level:
             if position not in unchanged:
                 level.changed += 1
                 level.right += position in right
+        level.broken += len(_equal_positions(noisy_w, clean_w) - _equal_positions(noisy_w, fixed_w))
     level.measured_cer = char_errors / max(1, chars)
     return level
 
@@ -265,6 +269,7 @@ def merged(levels: list[Level]) -> Level:
         "right",
         "uncertain",
         "corrections",
+        "broken",
     ):
         setattr(total, field, sum(getattr(level, field) for level in levels))
     total.measured_cer = statistics.fmean(level.measured_cer for level in levels)
@@ -401,14 +406,14 @@ def report(
     )
     print(
         f"{'noise':>6} {'CER':>6} {'WER before':>11} {'WER after':>10} {'reduction':>10} "
-        f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10}"
+        f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10} {'broken':>7}"
     )
     for cer in LEVELS:
         level = merged([evaluate(documents, cer, seed, corrector, context=context) for seed in range(seeds)])
         print(
             f"{cer:>6.0%} {level.measured_cer:>6.2%} {level.wer_before:>11.2%} {level.wer_after:>10.2%} "
             f"{level.reduction:>10.1%} {level.precision:>10.2%} {level.changed:>8} "
-            f"{level.changed - level.right:>6} {level.uncertain:>10}"
+            f"{level.changed - level.right:>6} {level.uncertain:>10} {level.broken:>7}"
         )
 
 

@@ -113,7 +113,7 @@ def report(title: str, documents: list[list[tuple[str, str]]], corrector: ce.Cor
     print(f"{title}: {len(documents)} documents, {len(cells)} cells, {count} words")
     print(
         f"{'scan':>10} {'CER':>6} {'WER before':>11} {'WER after':>10} {'reduction':>10} "
-        f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10}"
+        f"{'precision':>10} {'changed':>8} {'wrong':>6} {'uncertain':>10} {'broken':>7}"
     )
     for scan in SCANS:
         flat = read_with_tesseract(cells, scan, title)
@@ -125,7 +125,7 @@ def report(title: str, documents: list[list[tuple[str, str]]], corrector: ce.Cor
         print(
             f"{scan.name:>10} {level.measured_cer:>6.2%} {level.wer_before:>11.2%} {level.wer_after:>10.2%} "
             f"{level.reduction:>10.1%} {level.precision:>10.2%} {level.changed:>8} "
-            f"{level.changed - level.right:>6} {level.uncertain:>10}"
+            f"{level.changed - level.right:>6} {level.uncertain:>10} {level.broken:>7}"
         )
 
 
