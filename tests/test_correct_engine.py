@@ -931,3 +931,42 @@ def test_the_document_may_prefer_the_nearer_word_to_a_phrase_pair(
     fixed = corrector.fix("bantuan Dinas Pendidikan Provnsi", column="kegiatan", line=1, context=context)
     assert fixed.text == expected
     assert len(fixed.corrections) == 1
+
+
+def test_an_abbreviation_the_cell_defines_is_the_writers(corrector: Corrector) -> None:
+    """`Pokmas` is in no list and one slip from the police's `Polmas`; defined by the
+    words before its parenthesis, it is left as written."""
+    assert fix(corrector, "Pembinaan Pokmas di desa binaan").text == "Pembinaan Polmas di desa binaan"
+    defined = "Pembinaan Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)"
+    assert fix(corrector, defined).text == defined
+
+
+def test_an_abbreviation_the_document_defines_is_kept_in_its_other_cells(corrector: Corrector) -> None:
+    cells = [
+        "Pembentukan Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)",
+        "Pembinaan Pokmas di desa binaan",
+    ]
+    assert [fixed.text for fixed in _read_as_document(corrector, cells)] == cells
+
+
+@pytest.mark.parametrize(
+    ("text", "defined"),
+    [
+        ("Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)", {"pokmas"}),
+        ("Cakupan vaksinasi pada hewan penular rabies (HPR)", {"hpr"}),
+        ("Musyawarah Perencanaan Pembangunan Desa (Musrenbangdes) tahun 2024", {"musrenbangdes"}),
+        ("Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK)", {"wbk"}),
+        # misread acronyms seldom fit: a word of the run skipped, or its end left out
+        ("Nilai Indikator Kinerja Pelaksanaan Anggaran (IKA) balai", set()),
+        ("temuan Hama Penyakit Hewan Karantina (HPH)", set()),
+        # a letter from inside a word must come with two more (`enRe` is no `GenRe`)
+        ("Penyuluhan Generasi Berencana (enRe) tentang", set()),
+        # a word in parentheses that is no abbreviation, and none at all
+        ("Pengelolaan keuangan daerah (pengelolan)", set()),
+        ("Pengelolaan keuangan daerah", set()),
+    ],
+)
+def test_which_words_a_text_defines_as_abbreviations(text: str, defined: set[str]) -> None:
+    from rakparse.correct.abbreviations import defined_abbreviations
+
+    assert defined_abbreviations(text) == defined

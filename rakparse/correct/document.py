@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rakparse.correct.abbreviations import defined_abbreviations
 from rakparse.correct.rules import TOKEN_RE
 
 #: the shortest word counted (shorter ones are function words and fragments)
@@ -40,7 +41,8 @@ def neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]
 class DocumentWords(frozenset[str]):
     """The folded words (three letters or more) a document writes: the ``context`` of
     ``Corrector.fix``. Besides the set, ``counts`` says how often each word is
-    written and ``pairs`` how often each two are written side by side.
+    written and ``pairs`` how often each two are written side by side, ``defined`` the
+    abbreviations it defines.
 
     >>> words = DocumentWords.of("Rencana Aksi\\nRencana Aksi\\nKencana Aksi")
     >>> sorted(words), words.counts["rencana"], words.pairs[("rencana", "aksi")]
@@ -51,6 +53,8 @@ class DocumentWords(frozenset[str]):
 
     counts: Counter[str]
     pairs: Counter[tuple[str, str]]
+    #: the abbreviations the document defines (`Kelompok Masyarakat (Pokmas)`)
+    defined: frozenset[str]
     _followers: dict[str, list[str]]  # a word → the words written right after it
     _leaders: dict[str, list[str]]  # a word → the words written right before it
 
@@ -63,6 +67,7 @@ class DocumentWords(frozenset[str]):
         words = cls(word for word in counts if len(word) >= MIN_LETTERS)
         words.counts = counts
         words.pairs = pairs
+        words.defined = defined_abbreviations(text)
         words._followers, words._leaders = {}, {}
         for first, second in pairs:
             words._followers.setdefault(first, []).append(second)

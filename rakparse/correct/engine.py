@@ -120,6 +120,8 @@ class Corrector(WordRules):
             result = self._decide(result, context)
         if isinstance(context, DocumentWords) and column != "label":
             result = self._by_neighbours(result, context, column)
+            if context.defined and result.applied:
+                result = self._keep_defined(result, context.defined)
         return Fixed(
             result.text,
             tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
@@ -193,6 +195,25 @@ class Corrector(WordRules):
             [*result.applied, *taken],
             [doubt for doubt in result.doubts if not doubt[1].startswith(settled)],
             [choice for choice in result.choices if (choice.change.start, choice.change.end) not in spans],
+        )
+
+    def _keep_defined(self, result: Result, defined: frozenset[str]) -> Result:
+        """Undo a change of an abbreviation the document defines elsewhere
+        (`Kelompok Masyarakat (Pokmas)`, then `pembinaan Pokmas`): the writer's word."""
+        text = result.original
+        undone = [
+            change
+            for change in result.applied
+            if not change.forced and text[change.start : change.end].casefold() in defined
+        ]
+        if not undone:
+            return result
+        settled = tuple(f"'{text[change.start : change.end]}' " for change in undone)
+        return self._apply(
+            text,
+            [change for change in result.applied if change not in undone],
+            [doubt for doubt in result.doubts if not doubt[1].startswith(settled)],
+            result.choices,
         )
 
     def _neighbours_word(

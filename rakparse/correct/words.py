@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from rapidfuzz.distance import Levenshtein
 
+from rakparse.correct.abbreviations import cell_abbreviations
 from rakparse.correct.cell import Change, Choice, Token, maybe_name
 from rakparse.correct.confusions import ocr_cost, rank_candidates, similarity
 from rakparse.correct.phrases import PhraseRules
@@ -177,6 +178,8 @@ class WordRules(PhraseRules):
         if self.is_known(word):
             self._derived_word(text, token, column, changes, choices)
             return
+        if token.folded in cell_abbreviations(text):
+            return  # `Kelompok Masyarakat (Pokmas)`: the writer's own short form
         if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
             return
         if self._acronym_glued(token, changes):
