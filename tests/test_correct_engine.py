@@ -650,10 +650,11 @@ def test_clean_documents_with_their_context_are_never_changed(corrector: Correct
             correction_eval.SEVENTH_DIR,
             correction_eval.EIGHTH_DIR,
             correction_eval.NINTH_DIR,
+            correction_eval.TENTH_DIR,
         )
         for document in correction_eval.load_documents(directory)
     ]
-    assert len(documents) == 66
+    assert len(documents) == 74
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True
     ):
@@ -885,6 +886,8 @@ def test_the_documents_word_pairs_settle_a_word_written_once(
         ["Desa Mekar Sari", "Desa Mekar Jaya", "Desa Mekas Sari"],
         # another form of the same word is grammar, not a slip
         ["menggarap lahan tidur", "menggarap lahan kosong", "penggarap lahan"],
+        # ... also of a dictionary stem no frequency list has (`tular`)
+        ["penyakit hewan menular strategis", "penyakit hewan menular", "vaksinasi hewan penular rabies"],
         # a short function word has pairs by chance: `dani` is not taken for `dan`
         ["data dan perangkat", "sarana dan perangkat", "laporan dani perangkat"],
     ],

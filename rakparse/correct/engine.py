@@ -234,7 +234,7 @@ class Corrector(WordRules):
             and (word in self.vocab.words or self.is_known(word))
             and ocr_cost(folded, word) <= (1.0 if known else 2.0)
             and (not known or ranks.get(word, len(ranks) + 1) < rank)
-            and not same_root(folded, word, self.lexicon.ranks)
+            and not same_root(folded, word, self.lexicon)
         ]
         return found[0] if len(found) == 1 else None
 
