@@ -46,6 +46,14 @@ FIXES = [
     ("kegiatan", "Penyusunan Pe ngembangan Wilayah", "Penyusunan Pengembangan Wilayah"),
     ("kegiatan", "relawan demokrasidari kalangan pemilih", "relawan demokrasi dari kalangan pemilih"),
     ("kegiatan", "Penatausahaan Barang MilikNegara", "Penatausahaan Barang Milik Negara"),
+    # `di` before a misread word is the preposition: `diskolah` is a rare `disko` + `-lah`;
+    # a common root split inside joins (`semesteran`)
+    (
+        "kegiatan",
+        "Promosi hidup sehat di skolah dan tempat kerja",
+        "Promosi hidup sehat di sekolah dan tempat kerja",
+    ),
+    ("kegiatan", "Penyampaian Laporan Keuangan se mesteran", "Penyampaian Laporan Keuangan semesteran"),
     # a function word glued after a misread word; a confusion undone giving a derivation
     (
         "kegiatan",

@@ -8,12 +8,14 @@ import re
 from rakparse.correct.case import CaseRules
 from rakparse.correct.cell import Change, Token
 from rakparse.correct.confusions import ocr_cost, similarity
+from rakparse.correct.lexicon import roots
 from rakparse.correct.rules import (
     ANY_CUT_PIECE,
     BOUND_PREFIXES,
     COMMON_FOUR,
     COMMON_PIECE,
     COMMON_PRIOR,
+    COMMON_SLOT,
     FUNCTION_WORDS,
     HAS_DIGIT,
     JOIN_KEEP,
@@ -23,6 +25,7 @@ from rakparse.correct.rules import (
     MARGIN,
     NAME_PIECE,
     PREFIX_PIECES,
+    PREPOSITION_PREFIXES,
     RARE_PRIOR,
     SHORT_WORDS,
     SPLIT_SUFFIXES,
@@ -132,6 +135,8 @@ class GlueRules(CaseRules):
             if self.is_known(joined) and (listed or a.folded not in BOUND_PREFIXES):
                 # (a bound prefix joins into a listed word only: `ber terhadap` is no
                 # `berterhadap`)
+                if not listed and a.folded in PREPOSITION_PREFIXES and self._prefix_in_root(a.folded, joined):
+                    continue  # `di skolah` is no `diskolah` (`disko` + `-lah`): `di` is no prefix there
                 rare = self._rare_word(joined.casefold())
                 if (whole_a or whole_b) and rare:
                     continue  # `anak usis` is no `anakusis` (a medical stem): a word and a misread one
@@ -169,6 +174,20 @@ class GlueRules(CaseRules):
                     Change(a.start, b.end, to, similarity(a.text + " " + b.text, best), self.source(best))
                 )
                 done.update((number, number + 1))
+
+    def _prefix_in_root(self, prefix: str, joined: str) -> bool:
+        """Is ``joined`` a known word only by a rare root that starts with ``prefix``
+        (``diskolah``: `disko` + `-lah`; ``dimeralasi``: the stem `dimer`)? Then the
+        prefix is none of its, and the join makes a word no plan writes. A common root
+        is a word split inside (`se mesteran`)."""
+        folded = joined.casefold()
+        if self.is_known(folded[len(prefix) :]):
+            return False
+        found = set(roots(folded))
+        found.update(inner for root in tuple(found) for inner in roots(root))
+        ranks = self.lexicon.ranks
+        inside = [root for root in found if root.startswith(prefix) and self.lexicon.listed(root)]
+        return bool(inside) and all(ranks.get(root, COMMON_SLOT + 1) > COMMON_SLOT for root in inside)
 
     def _join_beats_split(self, a: str, b: str, joined: str) -> bool:
         """Is ``a b`` far more likely one word split by OCR than two words? Function

@@ -181,6 +181,8 @@ PREFIX_PIECES = frozenset(
 #: ... of them, those that are never a word of their own in a plan (`per`, `di`, `ke`,
 #: `se` are)
 BOUND_PREFIXES = PREFIX_PIECES - {"per", "di", "ke", "se"}
+#: prefixes that are words too (`di sekolah`): joined only onto a word (`di laksanakan`)
+PREPOSITION_PREFIXES = frozenset({"di", "ke", "se"})
 SUFFIX_PIECES = frozenset({"nya", "kan", "lah", "an", "i"})
 #: a particle or suffix OCR splits off (`Terkendali nya`): the join pass must look
 JOIN_SUFFIXES = frozenset({"nya", "kan", "lah"})
