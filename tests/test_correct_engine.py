@@ -54,6 +54,13 @@ FIXES = [
         "Promosi hidup sehat di sekolah dan tempat kerja",
     ),
     ("kegiatan", "Penyampaian Laporan Keuangan se mesteran", "Penyampaian Laporan Keuangan semesteran"),
+    # the half of a reduplication that is no word is the other half
+    ("kegiatan", "sesuai Undong-Undang Nomor 41 Tahun 2014", "sesuai Undang-Undang Nomor 41 Tahun 2014"),
+    (
+        "indikator",
+        "Nilai rata-raat kepuasan masing-masinng unit",
+        "Nilai rata-rata kepuasan masing-masing unit",
+    ),
     # a function word glued after a misread word; a confusion undone giving a derivation
     (
         "kegiatan",
@@ -306,6 +313,9 @@ def test_fixes(corrector: Corrector, column: str, text: str, expected: str) -> N
 # -- what must never change --------------------------------------------------
 
 UNCHANGED = [
+    # a rhyming reduplication, and a chain of hyphens
+    ("kegiatan", "Pengembangan sayur-mayur dan lauk-pauk organik"),
+    ("kegiatan", "Rekonsiliasi e-Rekon-LK semesteran"),
     # valid words and regular derivations the word list lacks
     ("kegiatan", "Terlaksananya penatausahaan dan pemutakhiran data pemilih"),
     ("kegiatan", "Mendokumentasikan dan mempublikasikan produk hukum"),

@@ -3,6 +3,8 @@ that replaces it (or the doubt left for the document or a person)."""
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct.abbreviations import cell_abbreviations
@@ -38,6 +40,11 @@ from rakparse.correct.rules import (
 
 #: endings Indonesian spelling never has: an unknown word with one is English
 FOREIGN_ENDINGS = ("tion", "tions", "ment", "ments", "ness", "ship")
+
+
+#: the word joined by a hyphen right before a position, and right after one
+_HALF_BEFORE = re.compile(r"(?<![\w-])([^\W_]+)-\Z")
+_HALF_AFTER = re.compile(r"-([^\W_]+)(?![\w-])")
 
 
 class WordRules(PhraseRules):
@@ -180,6 +187,8 @@ class WordRules(PhraseRules):
             return
         if token.folded in cell_abbreviations(text):
             return  # `Kelompok Masyarakat (Pokmas)`: the writer's own short form
+        if self._reduplicated(text, token, changes):
+            return
         if word.isupper() and (self._acronym(token, changes) or self._split(token, changes) or len(word) < 6):
             return
         if self._acronym_glued(token, changes):
@@ -207,6 +216,24 @@ class WordRules(PhraseRules):
             and any(ch not in LOOKALIKE_CAPITALS for ch in inner)
             and max(map(len, LOWER_RUN.findall(word))) <= 2  # not glued words (`KerjaDinas`)
         )
+
+    def _reduplicated(self, text: str, token: Token, changes: list[Change]) -> bool:
+        """``Undong-Undang``, ``rata-raat``: the half of a reduplication that is no word,
+        an OCR slip from the other half, a listed word, is that word. (Rhyming pairs
+        such as `sayur-mayur` have a known second half, and never come here.)"""
+        before = _HALF_BEFORE.search(text, 0, token.start)
+        after = _HALF_AFTER.match(text, token.end)
+        if (before is None) == (after is None):
+            return False  # no reduplication, or a chain of three (`e-Rekon-Kinerja`)
+        other = (before or after).group(1)  # type: ignore[union-attr]
+        if not other.isalpha() or len(other) < MIN_LENGTH or not self._listed(other):
+            return False
+        folded = other.casefold()
+        if abs(len(folded) - len(token.folded)) > 1 or ocr_cost(token.folded, folded) > 1.0:
+            return False
+        to = self.spelled(token.text, folded)
+        changes.append(Change(token.start, token.end, to, similarity(token.text, to), self.source(folded)))
+        return True
 
     def _hyphen_compound_known(self, text: str, token: Token) -> bool:
         start, end = token.start, token.end
