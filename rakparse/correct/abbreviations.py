@@ -35,9 +35,9 @@ from collections.abc import Sequence
 
 from rakparse.correct.rules import FUNCTION_WORDS, TOKEN_RE
 
-#: the words before a parenthesis, the first word inside it (letters only), and
-#: whether another word follows it inside
-_DEFINITION = re.compile(r"([^()\n]*?)\(\s*([^\W\d_]+)(\s+[^\W\d_])?")
+#: an opening parenthesis, the first word inside it (letters only), and whether
+#: another word follows it inside
+_OPENING = re.compile(r"\(\s*([^\W\d_]+)(\s+[^\W\d_])?")
 #: how many words before the parenthesis an abbreviation may draw on
 _REACH = 8
 #: the shortest abbreviation considered (shorter ones are too easily made), and the
@@ -82,12 +82,16 @@ def defined_abbreviations(text: str) -> frozenset[str]:
         return frozenset()
     found: set[str] = set()
     for line in text.splitlines():
-        for match in _DEFINITION.finditer(line):
-            short = match.group(2).casefold()
+        if "(" not in line:
+            continue
+        for match in _OPENING.finditer(line):
+            short = match.group(1).casefold()
             if not MIN_LETTERS <= len(short) <= MAX_LETTERS:
                 continue
-            before = [word.casefold() for word in TOKEN_RE.findall(match.group(1))][-_REACH:]
-            if abbreviates(short, before, open_end=match.group(3) is not None):
+            # the words since the last parenthesis, opening or closing
+            start = max(line.rfind("(", 0, match.start()), line.rfind(")", 0, match.start())) + 1
+            before = [word.casefold() for word in TOKEN_RE.findall(line, start, match.start())][-_REACH:]
+            if abbreviates(short, before, open_end=match.group(2) is not None):
                 found.add(short)
     return frozenset(found)
 
