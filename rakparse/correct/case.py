@@ -50,8 +50,19 @@ class CaseRules(Knowledge):
         before, after = words[number - 1], words[number + 1]
         if not (word[1:].islower() and before.islower() and after.islower()) or before in JOIN_KEEP:
             return False
-        if after in JOIN_KEEP and number + 2 < len(words) and words[number + 2][:1].isupper():
-            return False  # a name in title case: `pengawasan Obat dan Makanan`
+        if (
+            (after in JOIN_KEEP or len(after) <= 3)
+            and number + 2 < len(words)
+            and words[number + 2][:1].isupper()
+        ):
+            return False  # a name in title case: `pengawasan Obat dan Makanan` (or `don`, misread)
+        if (
+            number >= 3
+            and words[number - 2][:1].isupper()
+            and not words[number - 2].isupper()
+            and self._plain_word(words[number - 2])
+        ):
+            return False  # a name in title case, one word of it misread: `Gempur kok Ilegal`
         folded = word.casefold()
         rank = self.lexicon.ranks.get(folded)
         return (
