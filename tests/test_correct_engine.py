@@ -60,6 +60,12 @@ FIXES = [
         "produksi dan distribusi Obat don Makanan terhadap ketentuan",
         "produksi dan distribusi Obat dan Makanan terhadap ketentuan",
     ),
+    # the words before a parenthesis, once corrected, define the word it opens with
+    (
+        "kegiatan",
+        "Pembinaan Kelompook Masyarakot Peduli Pemasyarakatan (Pokmas Lipas)",
+        "Pembinaan Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)",
+    ),
     # the half of a reduplication that is no word is the other half
     ("kegiatan", "sesuai Undong-Undang Nomor 41 Tahun 2014", "sesuai Undang-Undang Nomor 41 Tahun 2014"),
     (
@@ -999,3 +1005,8 @@ def test_which_words_a_text_defines_as_abbreviations(text: str, defined: set[str
     from rakparse.correct.abbreviations import defined_abbreviations
 
     assert defined_abbreviations(text) == defined
+
+
+def test_a_listed_hyphenated_term_gives_no_letter_to_a_join(corrector: Corrector) -> None:
+    """`melaha e-Kinerja`: the `e` is `e-Kinerja`'s, not a lost letter of `melaha`."""
+    assert "e-Kinerja" in fix(corrector, "penilaian SKP melaha e-Kinerja BKN").text

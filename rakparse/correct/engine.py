@@ -51,6 +51,7 @@ from collections.abc import Sequence, Set
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from rakparse.correct.abbreviations import cell_abbreviations
 from rakparse.correct.cell import Change, Choice, Fixed, Result, Token, place_name
 from rakparse.correct.confusions import ocr_cost, similarity
 from rakparse.correct.document import DocumentWords, neighbours
@@ -271,7 +272,28 @@ class Corrector(WordRules):
             if number and place_name(text, tokens[number - 1], token):
                 continue  # `Desa Gunungsari` is a name, not `Gunungan` or `Gunung sari`
             self._word(text, token, column, changes, doubts, choices)
-        return self._apply(text, changes, doubts, choices)
+        return self._defined_as_written(self._apply(text, changes, doubts, choices))
+
+    def _defined_as_written(self, result: Result) -> Result:
+        """Undo a change of the word a parenthesis opens with when the corrected words
+        before it define it (`Kelompook Masyarakot (Pokmas)`: read as written, the
+        misread words hid the definition that `_word` looks for)."""
+        text = result.original
+        opened = [
+            change
+            for change in result.applied
+            if not change.forced and text[: change.start].rstrip().endswith("(")
+        ]
+        if not opened:
+            return result
+        others = [change for change in result.applied if change not in opened]
+        defined = cell_abbreviations(self._apply(text, list(others), []).text)
+        undone = [change for change in opened if text[change.start : change.end].casefold() in defined]
+        if not undone:
+            return result
+        return self._apply(
+            text, others + [c for c in opened if c not in undone], list(result.doubts), result.choices
+        )
 
     def _nothing_to_fix(self, text: str) -> bool:
         """A quick look that most cells pass: every token is a number or a listed word

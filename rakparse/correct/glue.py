@@ -94,6 +94,8 @@ class GlueRules(CaseRules):
                 continue
             if b.text[:1].isupper() or (len(a.text) > 1 and a.text.isupper()):
                 continue
+            if self._hyphen_compound_known(text, b) or self._hyphen_compound_known(text, a):
+                continue  # `melaha e-Kinerja`: the `e` is a listed compound's, not a lost letter
             joined = a.text + b.text
             # a bound prefix is no word of a plan's (`ber agama`, `peng olahan`), though
             # informal text gives it a frequency
@@ -174,6 +176,26 @@ class GlueRules(CaseRules):
                     Change(a.start, b.end, to, similarity(a.text + " " + b.text, best), self.source(best))
                 )
                 done.update((number, number + 1))
+
+    def _hyphen_compound_known(self, text: str, token: Token) -> bool:
+        """Is ``token`` part of a hyphenated word the lists know (`e-Kinerja`)?"""
+        start, end = token.start, token.end
+        while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
+            start -= 1
+            while start > 0 and text[start - 1].isalnum():
+                start -= 1
+        while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
+            end += 1
+            while end < len(text) and text[end].isalnum():
+                end += 1
+        if (start, end) == (token.start, token.end):
+            return False
+        compound = text[start:end].casefold()
+        return (
+            compound in self.vocab.words
+            or compound in self.lexicon
+            or compound.replace("-", "") in self._joined_terms
+        )
 
     def _prefix_in_root(self, prefix: str, joined: str) -> bool:
         """Is ``joined`` a known word only by a rare root that starts with ``prefix``

@@ -235,21 +235,6 @@ class WordRules(PhraseRules):
         changes.append(Change(token.start, token.end, to, similarity(token.text, to), self.source(folded)))
         return True
 
-    def _hyphen_compound_known(self, text: str, token: Token) -> bool:
-        start, end = token.start, token.end
-        while start > 0 and text[start - 1] == "-" and start > 1 and text[start - 2].isalnum():
-            start -= 1
-            while start > 0 and text[start - 1].isalnum():
-                start -= 1
-        while end < len(text) - 1 and text[end] == "-" and text[end + 1].isalnum():
-            end += 1
-            while end < len(text) and text[end].isalnum():
-                end += 1
-        if (start, end) == (token.start, token.end):
-            return False
-        compound = text[start:end].casefold()
-        return compound in self.vocab.words or compound in self.lexicon
-
     def _acronym(self, token: Token, changes: list[Change]) -> bool:
         """``PPIID`` → ``PPID``: a confused letter of a known acronym, or a thin one (I, l,
         1) OCR read twice. Not a letter more or less otherwise: acronyms a letter apart
