@@ -37,6 +37,7 @@ import statistics
 import subprocess
 import sys
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -256,7 +257,10 @@ def score(level: Level, cells: list[tuple[str, str, str, Fixed]]) -> Level:
             if position not in unchanged:
                 level.changed += 1
                 level.right += position in right
-        level.broken += len(_equal_positions(noisy_w, clean_w) - _equal_positions(noisy_w, fixed_w))
+        # counted as words, not places: an alignment of two differently cut texts may
+        # pair a word that stayed with another
+        right_read = Counter(noisy_w[position] for position in _equal_positions(noisy_w, clean_w))
+        level.broken += sum((right_read - Counter(fixed_w)).values())
     level.measured_cer = char_errors / max(1, chars)
     return level
 
