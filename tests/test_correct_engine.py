@@ -66,6 +66,12 @@ FIXES = [
         "Pembinaan Kelompook Masyarakot Peduli Pemasyarakatan (Pokmas Lipas)",
         "Pembinaan Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)",
     ),
+    # the part after a hyphen keeps its capital: no case slip there
+    (
+        "kegiatan",
+        "gugatan melalui aplikasi e-Cyurt sesuai ketentuan",
+        "gugatan melalui aplikasi e-Court sesuai ketentuan",
+    ),
     # the half of a reduplication that is no word is the other half
     ("kegiatan", "sesuai Undong-Undang Nomor 41 Tahun 2014", "sesuai Undang-Undang Nomor 41 Tahun 2014"),
     (

@@ -169,6 +169,8 @@ class CaseRules(Knowledge):
             return False
         if not word[1:].islower():
             return False  # camel case (`WhatsApp`) is a name's own spelling
+        if text[token.start - 1 : token.start] == "-":
+            return False  # the part after a hyphen keeps the case written (`e-Court`)
         if column in UNIT_COLUMNS or self.vocab.terms.get(candidate.casefold(), "")[:1].isupper():
             return False
         earlier = [w for w in TOKEN_RE.findall(text[: token.start]) if w.casefold() not in STOPWORDS]
