@@ -9,8 +9,9 @@ other agencies and is only measured, never tuned on: its figures say how far the
 tuning carries over. Its figures have steered decisions since, so new sets followed,
 each written by a session that saw neither rules nor data and measured on arrival:
 ``fresh/`` (stop 11), ``fifth/`` (stop 12), ``sixth/`` and ``seventh/`` (stop 13),
-``eighth/`` and ``ninth/`` (stop 14), ``tenth/`` (stop 15), six or eight agencies each; the last one's
-figures on arrival are the honest estimate (``tests/data/correction/README.md``).
+``eighth/`` and ``ninth/`` (stop 14), ``tenth/`` and ``eleventh/`` (stop 15), six or
+eight agencies each; the last one's figures on arrival are the honest estimate
+(``tests/data/correction/README.md``).
 Each cell gets synthetic OCR noise at 0, 1, 3 and 6 % character error rate (a
 confusion model: rn/m, li/h, cl/d, e/c, l/1/I, O/0, S/5, B/8, g/q, u/v, plus dropped,
 doubled, inserted characters and merged/split words), deterministically seeded. Each
@@ -60,6 +61,7 @@ SEVENTH_DIR = DEV_DIR / "seventh"
 EIGHTH_DIR = DEV_DIR / "eighth"
 NINTH_DIR = DEV_DIR / "ninth"
 TENTH_DIR = DEV_DIR / "tenth"
+ELEVENTH_DIR = DEV_DIR / "eleventh"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -72,6 +74,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("eighth set (texts new at stop 14)", EIGHTH_DIR),
     ("ninth set (texts new at stop 14)", NINTH_DIR),
     ("tenth set (texts new at stop 15)", TENTH_DIR),
+    ("eleventh set (texts new at stop 15)", ELEVENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
