@@ -202,13 +202,20 @@ class Corrector(WordRules):
         """Undo a change of an abbreviation the document defines elsewhere
         (`Kelompok Masyarakat (Pokmas)`, then `pembinaan Pokmas`): the writer's word."""
         text = result.original
-        undone = [
-            change
-            for change in result.applied
-            if not change.forced and text[change.start : change.end].casefold() in defined
-        ]
+        return self._undo(
+            result,
+            [
+                change
+                for change in result.applied
+                if not change.forced and text[change.start : change.end].casefold() in defined
+            ],
+        )
+
+    def _undo(self, result: Result, undone: list[Change]) -> Result:
+        """``result`` without the applied changes ``undone``, and their doubts."""
         if not undone:
             return result
+        text = result.original
         settled = tuple(f"'{text[change.start : change.end]}' " for change in undone)
         return self._apply(
             text,
@@ -287,12 +294,9 @@ class Corrector(WordRules):
         if not opened:
             return result
         others = [change for change in result.applied if change not in opened]
-        defined = cell_abbreviations(self._apply(text, list(others), []).text)
-        undone = [change for change in opened if text[change.start : change.end].casefold() in defined]
-        if not undone:
-            return result
-        return self._apply(
-            text, others + [c for c in opened if c not in undone], list(result.doubts), result.choices
+        defined = cell_abbreviations(self._apply(text, others, []).text)
+        return self._undo(
+            result, [change for change in opened if text[change.start : change.end].casefold() in defined]
         )
 
     def _nothing_to_fix(self, text: str) -> bool:
