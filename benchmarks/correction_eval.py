@@ -62,6 +62,7 @@ EIGHTH_DIR = DEV_DIR / "eighth"
 NINTH_DIR = DEV_DIR / "ninth"
 TENTH_DIR = DEV_DIR / "tenth"
 ELEVENTH_DIR = DEV_DIR / "eleventh"
+TWELFTH_DIR = DEV_DIR / "twelfth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -75,6 +76,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("ninth set (texts new at stop 14)", NINTH_DIR),
     ("tenth set (texts new at stop 15)", TENTH_DIR),
     ("eleventh set (texts new at stop 15)", ELEVENTH_DIR),
+    ("twelfth set (texts new at stop 16)", TWELFTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
