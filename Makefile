@@ -3,7 +3,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 SOURCES := rakparse tests benchmarks scripts
 
-.PHONY: setup demo test lint format golden bench eval eval-ocr lexicon clean
+.PHONY: setup demo test lint format golden bench eval eval-ocr lexicon pairs clean
 
 setup:
 	@bash scripts/setup.sh
@@ -55,6 +55,10 @@ lexicon: setup
 	$(BIN)/python scripts/make_stems.py
 	$(BIN)/pip install --quiet spylls
 	$(BIN)/python scripts/make_non_kbbi.py
+
+# Regenerate rakparse/data/pairs-id.bin, the word pairs of corpus/rak/ (commit both).
+pairs: setup
+	$(BIN)/python scripts/make_pairs.py
 
 clean:
 	rm -rf $(VENV) out .pytest_cache .mypy_cache .ruff_cache .hypothesis

@@ -28,7 +28,8 @@ The rules live in layers, each a class built on the one before (see
 ``rakparse.correct``): ``knowledge`` → ``case`` → ``glue`` → ``phrases`` → ``words``;
 this module's ``Corrector`` runs them over a cell in order and lets the document
 settle what a cell alone leaves in doubt: by the words it writes, and by the words
-it writes side by side (``document``).
+it writes side by side (``document``); what the document leaves, the words plan
+tables in general write side by side may settle (``pairs``).
 
 >>> corrector = load_corrector()
 >>> fixed = corrector.fix("Tewujudnya Penyelenggaraan Baring Milk Negara", column="sasaran", line=7)
@@ -119,6 +120,8 @@ class Corrector(WordRules):
                 self._cache[key] = result
         if context and result.choices:
             result = self._decide(result, context)
+        if result.choices:
+            result = self._by_pairs(result)
         if isinstance(context, DocumentWords) and column != "label":
             result = self._by_neighbours(result, context, column)
             if context.defined and result.applied:
@@ -140,6 +143,28 @@ class Corrector(WordRules):
     def _decide(self, result: Result, context: Set[str]) -> Result:
         """Take each doubtful near word the document uses and its rival does not."""
         taken = [c for c in result.choices if c.best in context and not any(r in context for r in c.rivals)]
+        return self._take(result, taken)
+
+    def _by_pairs(self, result: Result) -> Result:
+        """Take each doubtful near word that RAK text writes beside this one's neighbours,
+        where none of its rivals is so written (``rapat koordinasl``: ``koordinasi``)."""
+        pairs = self.word_pairs()
+        text = result.original
+
+        def beside(word: str, before: str | None, after: str | None) -> bool:
+            return pairs.has(before, word) or pairs.has(word, after)
+
+        taken = []
+        for choice in result.choices:
+            before, after = neighbours(text, choice.change.start, choice.change.end)
+            if beside(choice.best, before, after) and not any(
+                beside(rival, before, after) for rival in choice.rivals
+            ):
+                taken.append(choice)
+        return self._take(result, taken)
+
+    def _take(self, result: Result, taken: list[Choice]) -> Result:
+        """``result`` with the changes of the choices ``taken`` made, and their doubts settled."""
         if not taken:
             return result
         settled = {choice.doubt for choice in taken}

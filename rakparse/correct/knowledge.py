@@ -12,6 +12,7 @@ from rakparse.correct.cell import Result, Token
 from rakparse.correct.confusions import CandidateIndex, ocr_cost, rank_candidates, similarity
 from rakparse.correct.lexicon import Lexicon, derived_forms, roots
 from rakparse.correct.longlived import long_lived
+from rakparse.correct.pairs import WordPairs, load_pairs
 from rakparse.correct.rules import (
     COMMON_PRIOR,
     COMMON_SHORT,
@@ -62,6 +63,7 @@ class Knowledge:
         *,
         min_score: float = DEFAULT_MIN_SCORE,
         enabled: bool = True,
+        pairs: WordPairs | None = None,
     ) -> None:
         self.enabled = enabled and vocabulary is not None and lexicon is not None
         self.min_score = min_score
@@ -83,6 +85,7 @@ class Knowledge:
         self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
         self._forced_words: frozenset[str] = frozenset()
         self._joined_terms: frozenset[str] = frozenset()
+        self._word_pairs: WordPairs | None = pairs  # None: the shipped ones, read when first needed
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
@@ -161,6 +164,12 @@ class Knowledge:
                                 (phrase, first, first + 2)
                             )
             self._phrase_index, self._pairs, self._bigrams = index, pairs, frozenset(bigrams)
+
+    def word_pairs(self) -> WordPairs:
+        """The word pairs of RAK text (``pairs``), read when a doubt first needs them."""
+        if self._word_pairs is None:
+            self._word_pairs = load_pairs()
+        return self._word_pairs
 
     def is_known(self, word: str) -> bool:
         folded = word.casefold()

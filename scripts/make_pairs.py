@@ -1,0 +1,41 @@
+"""Generate ``rakparse/data/pairs-id.txt``, the word pairs of RAK text, from ``corpus/rak/``.
+
+Run ``.venv/bin/python scripts/make_pairs.py`` after adding or editing a text there,
+and commit the new file with the texts. Every pair of words the texts write side by side in a cell is
+kept, once (see ``rakparse.correct.pairs``).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from rakparse.correct.pairs import PAIRS_FILE, encode, pairs_of  # noqa: E402
+
+CORPUS = ROOT / "corpus" / "rak"
+
+
+def corpus_cells(directory: Path = CORPUS) -> list[str]:
+    """The cell texts of every ``column<TAB>text`` file of the corpus."""
+    cells: list[str] = []
+    for path in sorted(directory.glob("*.tsv")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                cells.append(line.partition("\t")[2])
+    return cells
+
+
+def main() -> None:
+    cells = corpus_cells()
+    pairs = pairs_of(cells)
+    files = len(list(CORPUS.glob("*.tsv")))
+    out = ROOT / "rakparse" / "data" / PAIRS_FILE
+    out.write_bytes(encode(pairs))
+    print(f"wrote {len(pairs)} pairs from {files} texts to {out.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
