@@ -120,3 +120,61 @@ def test_the_shipped_pairs_hold_everyday_plan_wording(cell: str) -> None:
     pairs = load_pairs()
     words = cell.casefold().split()
     assert all(pairs.has(a, b) for a, b in itertools.pairwise(words))
+
+
+def document_fix(corrector: Corrector, cells: list[str], number: int) -> str:
+    """Cell ``number`` of a document of ``cells``, corrected as ``convert`` does."""
+    context = corrector.document_words("\n".join(cells))
+    return corrector.fix(cells[number], column="kegiatan", line=1, context=context).text
+
+
+REAL = ["Penyusunan laporqn realisasi fisik dam keuangan", "Subbagian Umum dan Kepegawaian"]
+PAIRS = (("fisik", "dan"), ("dan", "keuangan"))
+
+
+def test_a_real_word_is_taken_for_the_word_plan_tables_write_beside_both_neighbours() -> None:
+    fixed = document_fix(corrector_with(*PAIRS), REAL, 0)
+    assert fixed == "Penyusunan laporan realisasi fisik dan keuangan"
+    # one side is not enough, nor a pair the written word makes itself
+    assert (
+        document_fix(corrector_with(PAIRS[0]), REAL, 0) == "Penyusunan laporan realisasi fisik dam keuangan"
+    )
+    assert (
+        document_fix(corrector_with(*PAIRS, ("dam", "keuangan")), REAL, 0)
+        == "Penyusunan laporan realisasi fisik dam keuangan"
+    )
+
+
+@pytest.mark.parametrize(
+    ("cells", "why"),
+    [
+        # the document writes the word twice: it is meant
+        ([*REAL, "Pembangunan dam parit"], "twice"),
+        # the near word is not one the document writes
+        ([REAL[0], "Subbagian Umum"], "not written"),
+        # a cell OCR did not damage (no unknown word) is left as it is
+        (["Penyusunan laporan realisasi fisik dam keuangan", "Subbagian Umum dan Kepegawaian"], "clean cell"),
+    ],
+)
+def test_a_real_word_stays_without_all_the_evidence(cells: list[str], why: str) -> None:
+    fixed = document_fix(corrector_with(*PAIRS), cells, 0)
+    assert " dam " in fixed, why
+
+
+def test_a_common_word_is_never_taken_for_a_misread_one() -> None:
+    """`naik` (rank under 1,000) stays though plan tables write `kondisi baik sesuai`
+    and the document writes the commoner `baik`."""
+    cells = ["Persentase jembatan dalam kondisi naik sesuai laporqn", "Kondisi baik"]
+    corrector = corrector_with(("kondisi", "baik"), ("baik", "sesuai"))
+    assert document_fix(corrector, cells, 0) == "Persentase jembatan dalam kondisi naik sesuai laporan"
+
+
+def test_a_function_word_read_as_a_capitalized_word_is_lower_case_inside_a_cell() -> None:
+    cells = ["Kelompok Kerja Pemanfaatan Dam Edukasi Pengunjunq", "Pemanfaatan dan Edukasi"]
+    corrector = corrector_with(("pemanfaatan", "dan"), ("dan", "edukasi"))
+    assert document_fix(corrector, cells, 0) == "Kelompok Kerja Pemanfaatan dan Edukasi Pengunjung"
+
+
+def test_a_real_word_changed_by_the_pairs_clears_min_score() -> None:
+    strict = Corrector(load_vocabulary(), load_lexicon(), min_score=90, pairs=WordPairs(encode(PAIRS)))
+    assert " dam " in document_fix(strict, REAL, 0)  # `dam` → `dan` scores 76.7

@@ -13,6 +13,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
 from rakparse.correct.abbreviations import defined_abbreviations
 from rakparse.correct.rules import TOKEN_RE
 
@@ -24,6 +27,8 @@ PAIR_RE = re.compile(r"(?<![^\W_])([^\W\d_]+) {1,2}(?=([^\W\d_]+)(?![^\W_]))")
 #: the word before a position and the word after one, as ``PAIR_RE`` pairs them
 _BEFORE = re.compile(r"(?<![^\W_])([^\W\d_]+) {1,2}\Z")
 _AFTER = re.compile(r" {1,2}([^\W\d_]+)(?![^\W_])")
+#: the longest word and spaces ``neighbours`` looks back over (no word is longer)
+_WORD_REACH = 80
 
 
 def neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
@@ -33,7 +38,8 @@ def neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]
     >>> neighbours("Rencana Aksi, 2024", 8, 12), neighbours("Rencana Aksi, 2024", 0, 7)
     (('rencana', None), (None, 'aksi'))
     """
-    before = _BEFORE.search(text, 0, start)
+    # searched from a little before: the pattern is tried at every place it starts from
+    before = _BEFORE.search(text, max(0, start - _WORD_REACH), start)
     after = _AFTER.match(text, end)
     return (before.group(1).casefold() if before else None, after.group(1).casefold() if after else None)
 
@@ -57,6 +63,7 @@ class DocumentWords(frozenset[str]):
     defined: frozenset[str]
     _followers: dict[str, list[str]]  # a word → the words written right after it
     _leaders: dict[str, list[str]]  # a word → the words written right before it
+    _by_length: dict[int, list[str]] | None  # its words by length, made when first asked
 
     @classmethod
     def of(cls, text: str) -> DocumentWords:
@@ -68,11 +75,23 @@ class DocumentWords(frozenset[str]):
         words.counts = counts
         words.pairs = pairs
         words.defined = defined_abbreviations(text)
-        words._followers, words._leaders = {}, {}
+        words._followers, words._leaders, words._by_length = {}, {}, None
         for first, second in pairs:
             words._followers.setdefault(first, []).append(second)
             words._leaders.setdefault(second, []).append(first)
         return words
+
+    def near(self, word: str) -> list[str]:
+        """The other words the document writes within two plain edits of ``word``."""
+        by_length = self._by_length
+        if by_length is None:
+            by_length = self._by_length = {}
+            for known in self.counts:
+                by_length.setdefault(len(known), []).append(known)
+        size = len(word)
+        nearby = [other for length in range(size - 2, size + 3) for other in by_length.get(length, ())]
+        found = process.extract(word, nearby, scorer=Levenshtein.distance, score_cutoff=2, limit=None)
+        return [other for other, _distance, _index in found if other != word]
 
     def beside_words(self, before: str | None, after: str | None) -> set[str]:
         """The words the document writes right after ``before`` or right before ``after``."""

@@ -63,9 +63,12 @@ from rakparse.correct.rules import (
     DEFAULT_MIN_SCORE,
     HAS_DIGIT,
     JOIN_SUFFIXES,
+    PAIRS_KEEP_RANK,
+    PAIRS_REAL_ALLOWED,
     PASS_THROUGH,
     PLACE_WORDS,
     SHORT_WORDS,
+    STOPWORDS,
     TOKEN_RE,
     UNIT_COLUMNS,
     URL_RE,
@@ -123,6 +126,8 @@ class Corrector(WordRules):
         if result.choices:
             result = self._by_pairs(result)
         if isinstance(context, DocumentWords) and column != "label":
+            if result.original:
+                result = self._real_words_by_pairs(result, context, column)
             result = self._by_neighbours(result, context, column)
             if context.defined and result.applied:
                 result = self._keep_defined(result, context.defined)
@@ -162,6 +167,74 @@ class Corrector(WordRules):
             ):
                 taken.append(choice)
         return self._take(result, taken)
+
+    def _real_words_by_pairs(self, result: Result, document: DocumentWords, column: str) -> Result:
+        """A real word is changed for the one word it may be misread from that plan
+        tables write beside both its neighbours, when they write it beside neither
+        (`laporan fisik dam keuangan` → `dan`, `realisasi kenangan` → `keuangan`). Only in
+        a cell that holds an unknown word (OCR damaged it), for a commoner word that the
+        document writes elsewhere, a slip away; never a word the document writes twice, a
+        common one, a form of the same root, a word in capitals, or a place's name."""
+        text = result.original
+        pairs = self.word_pairs()
+        ranks = self.lexicon.ranks
+        unranked = len(ranks) + 1
+        vocabulary, counts = self.vocab.words, document.counts
+        suspects = {
+            word
+            for word in set(TOKEN_RE.findall(text.casefold()))
+            if counts[word] == 1 and ranks.get(word, unranked) > PAIRS_KEEP_RANK
+        }
+        if not suspects:
+            return result
+        spans = [(change.start, change.end) for change in result.applied]
+        taken: list[Change] = []
+        for match in TOKEN_RE.finditer(text):
+            word = match.group()
+            folded = word.casefold()
+            if (
+                folded not in suspects
+                or len(folded) < 3
+                or not folded.isalpha()
+                or word.isupper()
+                or folded in vocabulary
+                or not self.is_known(folded)
+                or any(start < match.end() and match.start() < end for start, end in spans)
+            ):
+                continue
+            rank = ranks.get(folded, unranked)
+            before, after = neighbours(text, match.start(), match.end())
+            if (
+                before is None
+                or after is None
+                or before in PLACE_WORDS
+                or pairs.has(before, folded)
+                or pairs.has(folded, after)
+            ):
+                continue
+            found = [
+                other
+                for other in document.near(folded)
+                if ranks.get(other, unranked) < rank
+                and pairs.has(before, other)
+                and pairs.has(other, after)
+                and ocr_cost(folded, other) <= PAIRS_REAL_ALLOWED
+                and not same_root(folded, other, self.lexicon)
+            ]
+            if len(found) == 1:
+                best = found[0]
+                score = similarity(folded, best)
+                if score < self.min_score:
+                    continue
+                if best in STOPWORDS and text[: match.start()].strip():
+                    # a function word inside a cell is lower case, in a title too (`Kerja Dam Edukasi`)
+                    taken.append(Change(match.start(), match.end(), best, score, self.source(best)))
+                else:
+                    token = Token(word, match.start(), match.end())
+                    taken.append(self._replacement(text, token, best, score, column))
+        if not taken:
+            return result
+        return self._apply(text, [*result.applied, *taken], list(result.doubts), result.choices)
 
     def _take(self, result: Result, taken: list[Choice]) -> Result:
         """``result`` with the changes of the choices ``taken`` made, and their doubts settled."""

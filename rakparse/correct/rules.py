@@ -126,6 +126,10 @@ CONFIRM_SHORTER_THAN = 10
 #: how far (OCR cost) a word with a clear nearest may be from it when the document
 #: writes that word elsewhere
 CONTEXT_ALLOWED = 1.0
+#: a real word this frequent (rank) is never taken by the word pairs for a misread one
+PAIRS_KEEP_RANK = 1000
+#: ... and it is taken for a commoner word at most this far (OCR cost)
+PAIRS_REAL_ALLOWED = 1.0
 #: ... or, for a token this long, two plain edits (`kulinehz` → `kuliner`)
 CONTEXT_LONG_FROM = 8
 CONTEXT_ALLOWED_LONG = 2.0
