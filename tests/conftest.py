@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+# the corrector's snapshot (`rakparse.correct.snapshot`) goes to a folder of the test
+# run's own, not to the user's cache; the CLI run by tests inherits it
+os.environ.setdefault("RAKPARSE_CACHE_DIR", tempfile.mkdtemp(prefix="rakparse-tests-"))
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 
 

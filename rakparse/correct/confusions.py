@@ -270,6 +270,11 @@ class CandidateIndex:
         # first searched, since a document needs only some lengths
         self._lengths: dict[int, _SameLength] = {}
 
+    def build_all(self) -> None:
+        """Lay out every length now, not when first searched (for ``snapshot``)."""
+        for length in self._by_length:
+            self._same_length(length)
+
     def _same_length(self, length: int) -> _SameLength | None:
         group = self._lengths.get(length)
         if group is None:

@@ -52,6 +52,7 @@ from collections.abc import Sequence, Set
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
+from rakparse.correct import snapshot
 from rakparse.correct.abbreviations import cell_abbreviations
 from rakparse.correct.cell import Change, Choice, Fixed, Result, Token, place_name
 from rakparse.correct.confusions import ocr_cost, similarity
@@ -608,8 +609,17 @@ class _Identity(Corrector):
 
 @functools.cache
 def _default_corrector() -> Corrector:
+    """Read back from the snapshot of an earlier process, or built (and then kept in
+    one for the next, where the cache folder is writable)."""
     with long_lived():
-        return Corrector(load_vocabulary(), load_lexicon())
+        corrector = snapshot.load(Corrector)
+        if corrector is None:
+            corrector = Corrector(load_vocabulary(), load_lexicon())
+            folder = snapshot.writable()
+            if folder is not None:
+                corrector.build_all()
+                snapshot.save(corrector, folder)
+        return corrector
 
 
 def load_corrector(

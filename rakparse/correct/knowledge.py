@@ -165,6 +165,12 @@ class Knowledge:
                             )
             self._phrase_index, self._pairs, self._bigrams = index, pairs, frozenset(bigrams)
 
+    def build_all(self) -> None:
+        """Build now every table otherwise built when first needed (for ``snapshot``)."""
+        self.index().build_all()
+        self.phrase_index()
+        self.word_pairs()
+
     def word_pairs(self) -> WordPairs:
         """The word pairs of RAK text (``pairs``), read when a doubt first needs them."""
         if self._word_pairs is None:
