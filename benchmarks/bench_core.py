@@ -46,14 +46,14 @@ def subprocess_seconds(args: list[str], repeat: int = 10) -> float:
 
 
 def paired_subprocess_seconds(
-    args: list[str], baseline: list[str], pairs: int = 15
+    args: list[str], baseline: list[str], pairs: int = 15, env: dict[str, str] = USER_ENV
 ) -> tuple[float, float, float]:
     """Median seconds of ``args`` and of ``baseline``, run alternately, and the median
     of their ratio within each pair: a machine whose load changes during the run
     moves both sides of a pair alike, where two blocks of runs would drift apart."""
 
     def run(command: list[str]) -> None:
-        subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=USER_ENV)
+        subprocess.run(command, check=True, capture_output=True, cwd=ROOT, env=env)
 
     run(args)  # compile once
     run(baseline)
@@ -67,12 +67,14 @@ def paired_subprocess_seconds(
     return statistics.median(measured), statistics.median(base), statistics.median(ratios)
 
 
-def seconds_in_fresh_process(setup: str, timed: str, repeat: int = 5) -> float:
+def seconds_in_fresh_process(
+    setup: str, timed: str, repeat: int = 5, env: dict[str, str] = USER_ENV
+) -> float:
     """Median seconds ``timed`` takes in a new interpreter, after ``setup`` (not timed)."""
     code = f"import time\n{setup}\nt = time.perf_counter()\n{timed}\nprint(time.perf_counter() - t)"
     runs = [
         subprocess.run(
-            [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT, env=USER_ENV
+            [sys.executable, "-c", code], check=True, capture_output=True, text=True, cwd=ROOT, env=env
         ).stdout
         for _ in range(repeat + 1)
     ]
@@ -110,6 +112,9 @@ def main() -> None:
     out.parent.mkdir(exist_ok=True)
     cli = [str(Path(sys.executable).with_name("rakparse")), "convert", str(SAMPLE), "-o", str(out)]
     cli_with, cli_without, cli_ratio = paired_subprocess_seconds(cli, [*cli, "--no-fix"])
+    # without the corrector's snapshot (rakparse.correct.snapshot): built in every process
+    built_env = {**USER_ENV, "RAKPARSE_NO_CACHE": "1"}
+    built_with, built_without, built_ratio = paired_subprocess_seconds(cli, [*cli, "--no-fix"], env=built_env)
     first_fix = seconds_in_fresh_process(
         "from rakparse.pipeline import convert; from rakparse.correct.engine import load_corrector; "
         f"load_corrector(); d = open({str(SAMPLE)!r}, 'rb').read()",
@@ -117,6 +122,9 @@ def main() -> None:
     )
     cold = seconds_in_fresh_process(
         "", "from rakparse.correct.engine import load_corrector; load_corrector()"
+    )
+    cold_built = seconds_in_fresh_process(
+        "", "from rakparse.correct.engine import load_corrector; load_corrector()", env=built_env
     )
     rakparse_bin = str(Path(sys.executable).with_name("rakparse"))
     startup = subprocess_seconds([rakparse_bin, "--version"])
@@ -138,7 +146,12 @@ def main() -> None:
         f"{'  rakparse convert sample.txt':44} {cli_with * 1000:10.1f} ms  "
         f"(+{(cli_ratio - 1) * 100:.0f} %, median of 15 alternating pairs)  <= 30 %"
     )
+    print(
+        f"{'  the same, corrector built (no snapshot)':44} {built_with * 1000:10.1f} ms  "
+        f"(+{(built_ratio - 1) * 100:.0f} % of {built_without * 1000:.1f} ms, 15 alternating pairs)"
+    )
     print(f"{'cold load of vocabulary and lexicon':44} {cold * 1000:10.1f} ms  <= 100 ms")
+    print(f"{'  the same, built (no snapshot)':44} {cold_built * 1000:10.1f} ms  <= 100 ms")
     print(f"{'rakparse --version start-up':44} {startup * 1000:10.1f} ms  < 250 ms")
     print(
         f"{'python -c pass (baseline, same run)':44} {baseline * 1000:10.1f} ms  ({startup / baseline:.1f}x)"
