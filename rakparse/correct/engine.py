@@ -188,7 +188,6 @@ class Corrector(WordRules):
         }
         if not suspects:
             return result
-        spans = [(change.start, change.end) for change in result.applied]
         taken: list[Change] = []
         for match in TOKEN_RE.finditer(text):
             word = match.group()
@@ -200,7 +199,7 @@ class Corrector(WordRules):
                 or word.isupper()
                 or folded in vocabulary
                 or not self.is_known(folded)
-                or any(start < match.end() and match.start() < end for start, end in spans)
+                or _overlaps(result.applied, match.start(), match.end())
             ):
                 continue
             rank = ranks.get(folded, unranked)
@@ -271,7 +270,7 @@ class Corrector(WordRules):
                 or not folded.isalpha()
                 or document.counts[folded] > 1
                 or folded in self.vocab.words
-                or any(c.start < match.end() and match.start() < c.end for c in result.applied)
+                or _overlaps(result.applied, match.start(), match.end())
             ):
                 continue
             before, after = neighbours(text, match.start(), match.end())
@@ -600,6 +599,11 @@ class Corrector(WordRules):
         return Result(
             result.text + colon + tail.text, result.changes + tail.changes, result.doubts + tail.doubts
         )
+
+
+def _overlaps(changes: Sequence[Change], start: int, end: int) -> bool:
+    """Does one of ``changes`` touch ``text[start:end]``?"""
+    return any(change.start < end and start < change.end for change in changes)
 
 
 class _Identity(Corrector):
