@@ -56,7 +56,8 @@ lexicon: setup
 	$(BIN)/pip install --quiet spylls
 	$(BIN)/python scripts/make_non_kbbi.py
 
-# Regenerate rakparse/data/pairs-id.bin, the word pairs of corpus/rak/ (commit both).
+# Regenerate rakparse/data/pairs-id.bin and plan-words-id.txt, the word pairs and
+# word counts of corpus/rak/ (commit them with the texts).
 pairs: setup
 	$(BIN)/python scripts/make_pairs.py
 

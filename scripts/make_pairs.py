@@ -1,8 +1,10 @@
-"""Generate ``rakparse/data/pairs-id.txt``, the word pairs of RAK text, from ``corpus/rak/``.
+"""Generate ``rakparse/data/pairs-id.bin`` and ``rakparse/data/plan-words-id.txt``, the
+word pairs and the word counts of RAK text, from ``corpus/rak/``.
 
-Run ``.venv/bin/python scripts/make_pairs.py`` after adding or editing a text there,
-and commit the new file with the texts. Every pair of words the texts write side by side in a cell is
-kept, once (see ``rakparse.correct.pairs``).
+Run ``.venv/bin/python scripts/make_pairs.py`` (or ``make pairs``) after adding or
+editing a text there, and commit the new files with the texts. Every pair of words
+the texts write side by side in a cell is kept, once (see ``rakparse.correct.pairs``);
+every word is counted (see ``rakparse.correct.planwords``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from rakparse.correct import planwords  # noqa: E402
 from rakparse.correct.pairs import PAIRS_FILE, encode, pairs_of  # noqa: E402
 
 CORPUS = ROOT / "corpus" / "rak"
@@ -35,6 +38,10 @@ def main() -> None:
     out = ROOT / "rakparse" / "data" / PAIRS_FILE
     out.write_bytes(encode(pairs))
     print(f"wrote {len(pairs)} pairs from {files} texts to {out.relative_to(ROOT)}")
+    counts = planwords.count_words(cells)
+    out = ROOT / "rakparse" / "data" / planwords.PLAN_WORDS_FILE
+    out.write_text(planwords.encode(counts), encoding="utf-8")
+    print(f"wrote the counts of {len(counts)} words to {out.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

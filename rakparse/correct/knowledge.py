@@ -13,6 +13,7 @@ from rakparse.correct.confusions import CandidateIndex, ocr_cost, rank_candidate
 from rakparse.correct.lexicon import Lexicon, derived_forms, roots
 from rakparse.correct.longlived import long_lived
 from rakparse.correct.pairs import WordPairs, load_pairs
+from rakparse.correct.planwords import PlanWords, load_plan_words
 from rakparse.correct.rules import (
     COMMON_PRIOR,
     COMMON_SHORT,
@@ -64,6 +65,7 @@ class Knowledge:
         min_score: float = DEFAULT_MIN_SCORE,
         enabled: bool = True,
         pairs: WordPairs | None = None,
+        plan_words: PlanWords | None = None,
     ) -> None:
         self.enabled = enabled and vocabulary is not None and lexicon is not None
         self.min_score = min_score
@@ -86,6 +88,7 @@ class Knowledge:
         self._forced_words: frozenset[str] = frozenset()
         self._joined_terms: frozenset[str] = frozenset()
         self._word_pairs: WordPairs | None = pairs  # None: the shipped ones, read when first needed
+        self._plan_words: PlanWords | None = plan_words  # None: the shipped ones, likewise
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
@@ -170,12 +173,19 @@ class Knowledge:
         self.index().build_all()
         self.phrase_index()
         self.word_pairs()
+        self.plan_words()
 
     def word_pairs(self) -> WordPairs:
         """The word pairs of RAK text (``pairs``), read when a doubt first needs them."""
         if self._word_pairs is None:
             self._word_pairs = load_pairs()
         return self._word_pairs
+
+    def plan_words(self) -> PlanWords:
+        """How often plan tables write each word (``planwords``), read when first needed."""
+        if self._plan_words is None:
+            self._plan_words = load_plan_words()
+        return self._plan_words
 
     def is_known(self, word: str) -> bool:
         folded = word.casefold()
@@ -206,6 +216,11 @@ class Knowledge:
             if column in UNIT_COLUMNS and folded in self._unit_words:
                 value = max(value, 6.5)
         return value
+
+    def _ranking_prior(self, word: str, column: str) -> float:
+        """``prior``, or the word's frequency in plan tables where that is higher: for
+        ranking near words only (see ``planwords``)."""
+        return max(self.prior(word, column), self.plan_words().zipf(word))
 
     def spelled(self, original: str, folded: str) -> str:
         canonical = self.vocab.canonical(folded)
@@ -394,7 +409,9 @@ class Knowledge:
         ranked = rank_candidates(
             folded,
             [*candidates, *family],
-            lambda c: family[c] if c in family else self.prior(c, column),
+            lambda c: (
+                max(family[c], self.plan_words().zipf(c)) if c in family else self._ranking_prior(c, column)
+            ),
             prune=MARGIN + 0.1,
         )
         # a rare name or foreign word (`credit`, `farhan`) is never the correction; near
