@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 import sys
 from collections import Counter
 from pathlib import Path
@@ -1046,6 +1047,50 @@ def test_which_words_a_text_defines_as_abbreviations(text: str, defined: set[str
     from rakparse.correct.abbreviations import defined_abbreviations
 
     assert defined_abbreviations(text) == defined
+
+
+def test_a_reading_that_is_the_word_as_written_is_no_correction(corrector: Corrector) -> None:
+    """`P4GN` (a vocabulary acronym with a digit) was read by the digit pattern into
+    itself and recorded as a correction from `P4GN` to `P4GN`."""
+    text = "Diseminasi informasi P4GN melalui media sosial"
+    fixed = fix(corrector, text)
+    assert (fixed.text, fixed.corrections, fixed.warnings) == (text, (), ())
+
+
+MISREAD_ACRONYMS = [
+    # one slip from the initials before it, a vocabulary acronym: taken in a cell alone too
+    (["Realisasi Penerimaan Negara Bukan Pajak (PNB) layanan"], "PNBP", "vocabulary"),
+    # initials in no list that the document writes elsewhere
+    (["Verifikasi dokumen Calon Pekerja Migran Indonesia (CHMI)", "Pelatihan CPMI"], "CPMI", "pattern"),
+    (["Pelayanan pada Layanan Terpadu Satu Atap (LOSA) kabupaten", "Pelayanan di LTSA"], "LTSA", "pattern"),
+    (["Verifikasi dokumen Calon Pekerja Migran Indonesia (CHMI)", "Pelatihan calon pekerja"], None, None),
+    # the document writes the acronym as read again: the writer's
+    (["Verifikasi dokumen Calon Pekerja Migran Indonesia (CHMI)", "Data CHMI", "Pelatihan CPMI"], None, None),
+    # a digit written on purpose (`SP2D`), not a look-alike of the initial (`1PTM`)
+    (["Penerbitan Surat Perintah Pencairan Dana (SP2D)", "Verifikasi SPPD"], None, None),
+    (["Penertiban Izin Penggunaan Tanah Makam (1PTM)", "Penerbitan IPTM"], "IPTM", "pattern"),
+    # a small letter is the writer's more often than OCR's
+    (["Reviu Rencana Pengelolaan Hutan Jangka Pendek (RPHJPd)", "Penyusunan RPHJP"], None, None),
+    # an acronym longer than the initials: the words before it are likelier misread
+    (["Persentase Surat Izin PengusahavanAirTonah (SIPA) yang", "Jumlah SIP"], None, None),
+    # a plain slip in three letters scores below the default --min-score (66.7 < 75)
+    (["Jumlah Calon Guru Penggerak (CVP) yang lulus", "Pendampingan CGP"], None, None),
+]
+
+
+@pytest.mark.parametrize(("cells", "to", "by"), MISREAD_ACRONYMS)
+def test_a_misread_acronym_is_the_initials_of_the_words_before_it(
+    corrector: Corrector, cells: list[str], to: str | None, by: str | None
+) -> None:
+    first = _read_as_document(corrector, cells)[0]
+    acronym = re.search(r"\((\w+)\)", cells[0])
+    assert acronym is not None
+    if to is None:
+        assert f"({acronym.group(1)})" in first.text
+        assert all(c.from_ != acronym.group(1) for c in first.corrections)
+    else:
+        assert first.text == cells[0].replace(acronym.group(1), to)
+        assert [(c.from_, c.to, c.by) for c in first.corrections] == [(acronym.group(1), to, by)]
 
 
 def test_a_listed_hyphenated_term_gives_no_letter_to_a_join(corrector: Corrector) -> None:

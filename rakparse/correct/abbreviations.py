@@ -15,6 +15,10 @@ keba-``kar``-an), five letters at most. Function words of the run may give none
 ends at the parenthesis, unless more words follow inside it (`(Pokmas Lipas)`). A
 misread acronym seldom fits so (`Indikator Kinerja Pelaksanaan Anggaran (IKA)`).
 
+The other way round, an acronym alone in its parenthesis that does not fit but is
+one slip from the initials of the words before it may be a misread of those initials
+(``misread_abbreviations``; ``engine`` decides, by the vocabulary and the document).
+
 >>> sorted(defined_abbreviations("Kelompok Masyarakat Peduli Pemasyarakatan (Pokmas Lipas)"))
 ['pokmas']
 >>> sorted(defined_abbreviations("Cakupan vaksinasi pada hewan penular rabies (HPR)"))
@@ -33,6 +37,7 @@ import functools
 import re
 from collections.abc import Sequence
 
+from rakparse.correct.confusions import ocr_cost
 from rakparse.correct.rules import FUNCTION_WORDS, TOKEN_RE
 
 #: an opening parenthesis, the first word inside it (letters only), and whether
@@ -100,3 +105,76 @@ def defined_abbreviations(text: str) -> frozenset[str]:
 def cell_abbreviations(text: str) -> frozenset[str]:
     """``defined_abbreviations`` of one cell, cached (a cell's tokens ask in turn)."""
     return defined_abbreviations(text)
+
+
+#: a word of letters or digits alone in its parenthesis (`(CHMI)`, or `(CHMI` at a line's end)
+_ALONE = re.compile(r"\(\s*([^\W_]+)(?=\s*(?:\)|$))", re.MULTILINE)
+#: how far a misread acronym may be from the initials it stands for: one slip; where it
+#: holds a digit, one look-alike (`1PTM`), since `SP2D` and `P4GN` write digits on purpose
+MISREAD_ALLOWED, MISREAD_ALLOWED_DIGIT = 1.0, 0.5
+
+
+def initials(words: Sequence[str]) -> set[str]:
+    """The initials, in capitals, of every run of two ``words`` or more that ends with
+    the last, with its function words and without them.
+
+    >>> sorted(initials(["Wilayah", "Bebas", "dari", "Korupsi"]))
+    ['BDK', 'BK', 'DK', 'K', 'WBDK', 'WBK']
+    """
+    found: set[str] = set()
+    for start in range(len(words) - 1):
+        run = words[start:]
+        found.add("".join(word[0] for word in run).upper())
+        found.add("".join(word[0] for word in run if word.casefold() not in FUNCTION_WORDS).upper())
+    return found
+
+
+def misread_abbreviations(text: str) -> list[tuple[int, int, list[str]]]:
+    """``(start, end, readings)`` of each acronym alone in a parenthesis that the words
+    before it do not define (``abbreviates``) but whose initials it is one slip from:
+    ``readings`` are those initials, for the caller to judge.
+
+    Only an acronym in capitals (and digits): a small letter in one is more often the
+    writer's (`LKjIP`, `RPHJPd`). Only initials as long as it or one letter longer: an
+    acronym longer than the run's initials more likely stands beside misread or glued
+    words (`Sjgat Izin PengusahaanAirTanah (SIPA)`).
+
+    >>> misread_abbreviations("Verifikasi dokumen Calon Pekerja Migran Indonesia (CHMI)")
+    [(51, 55, ['CPMI'])]
+    >>> misread_abbreviations("Realisasi Penerimaan Negara Bukan Pajak (PNB) layanan")
+    [(41, 44, ['PNBP'])]
+    >>> misread_abbreviations("Surat Perintah Pencairan Dana (SP2D)")
+    []
+    >>> misread_abbreviations("Wilayah Bebas dari Korupsi (WBK)")
+    []
+    """
+    if "(" not in text:
+        return []
+    found = []
+    for match in _ALONE.finditer(text):
+        written = match.group(1)
+        folded = written.casefold()
+        if not (
+            2 <= len(written) <= MAX_LETTERS
+            and all(char.isupper() or char.isdigit() for char in written)
+            and sum(char.isalpha() for char in written) >= 2
+        ):
+            continue
+        start = max(text.rfind(mark, 0, match.start()) for mark in "()\n") + 1
+        words = [word for word in TOKEN_RE.findall(text, start, match.start()) if not word.isdigit()][
+            -_REACH:
+        ]
+        if len(words) < 2 or abbreviates(folded, [word.casefold() for word in words]):
+            continue
+        allowed = MISREAD_ALLOWED_DIGIT if any(char.isdigit() for char in written) else MISREAD_ALLOWED
+        readings = sorted(
+            letters
+            for letters in initials(words)
+            if len(written) <= len(letters) <= len(written) + 1
+            and letters.isalpha()
+            and letters != written
+            and ocr_cost(folded, letters.casefold()) <= allowed
+        )
+        if readings:
+            found.append((match.start(1), match.end(1), readings))
+    return found

@@ -53,7 +53,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from rakparse.correct import snapshot
-from rakparse.correct.abbreviations import cell_abbreviations
+from rakparse.correct.abbreviations import cell_abbreviations, misread_abbreviations
 from rakparse.correct.cell import Change, Choice, Fixed, Result, Token, place_name
 from rakparse.correct.confusions import ocr_cost, similarity
 from rakparse.correct.document import DocumentWords, neighbours
@@ -132,6 +132,10 @@ class Corrector(WordRules):
             result = self._by_neighbours(result, context, column)
             if context.defined and result.applied:
                 result = self._keep_defined(result, context.defined)
+        if result.original and "(" in result.original:
+            result = self._abbreviations_by_initials(
+                result, context if isinstance(context, DocumentWords) else None
+            )
         return Fixed(
             result.text,
             tuple(Correction(line, old, new, score, by) for old, new, score, by in result.changes),
@@ -235,6 +239,44 @@ class Corrector(WordRules):
         if not taken:
             return result
         return self._apply(text, [*result.applied, *taken], list(result.doubts), result.choices)
+
+    def _abbreviations_by_initials(self, result: Result, document: DocumentWords | None) -> Result:
+        """An acronym alone in a parenthesis one slip from the initials of the words before
+        it, as corrected, is those initials (`Calon Pekerja Migran Indonesia (CHMI)` →
+        `CPMI`) when they are a vocabulary acronym or one the document writes elsewhere,
+        and the document writes the acronym as read nowhere else (see
+        ``misread_abbreviations``). The last pass: it works on the corrected text."""
+        text = result.text
+        made = {new for _old, new, _score, _by in result.changes}
+        parts: list[str] = []
+        records = list(result.changes)
+        position = 0
+        for start, end, readings in misread_abbreviations(text):
+            written = text[start:end]
+            folded = written.casefold()
+            if folded in self.vocab.words or written in made:
+                continue
+            if document is not None and document.counts[folded] > 1:
+                continue
+            sure = [
+                letters
+                for letters in readings
+                if self.vocab.words.get(letters.casefold(), "").isupper()
+                or (document is not None and document.counts[letters.casefold()] > 0)
+            ]
+            if len(sure) != 1:
+                continue
+            best = sure[0]
+            score = similarity(folded, best.casefold())
+            if score < self.min_score:
+                continue
+            by: CorrectionBy = "vocabulary" if best.casefold() in self.vocab.words else "pattern"
+            parts += [text[position:start], best]
+            records.append((written, best, score, by))
+            position = end
+        if not parts:
+            return result
+        return Result("".join([*parts, text[position:]]), tuple(records), result.doubts)
 
     def _take(self, result: Result, taken: list[Choice]) -> Result:
         """``result`` with the changes of the choices ``taken`` made, and their doubts settled."""
@@ -469,6 +511,8 @@ class Corrector(WordRules):
         for change in changes:
             if change.start < position:
                 continue  # overlaps an earlier change
+            if change.to == text[change.start : change.end]:
+                continue  # a reading that is the word as written (`P4GN` in the vocabulary): no change
             parts.append(text[position : change.start])
             parts.append(change.to)
             records.append((text[change.start : change.end], change.to, change.score, change.by))
