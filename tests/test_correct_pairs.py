@@ -178,3 +178,39 @@ def test_a_function_word_read_as_a_capitalized_word_is_lower_case_inside_a_cell(
 def test_a_real_word_changed_by_the_pairs_clears_min_score() -> None:
     strict = Corrector(load_vocabulary(), load_lexicon(), min_score=90, pairs=WordPairs(encode(PAIRS)))
     assert " dam " in document_fix(strict, REAL, 0)  # `dam` → `dan` scores 76.7
+
+
+def _document(corrector: Corrector, cells: list[str]) -> str:
+    """The first cell as ``convert`` corrects it, the whole document as its context."""
+    context = corrector.document_words("\n".join(cells))
+    return corrector.fix(cells[0], column="kegiatan", line=1, context=context).text
+
+
+@pytest.mark.parametrize(
+    ("cells", "expected"),
+    [
+        # rare real words one slip from `dan`, which plan tables write before `jalur`
+        (
+            ["Pemeliharaan taman don jalur hijau kota", "Rapat koordinasi"],
+            "Pemeliharaan taman dan jalur hijau kota",
+        ),
+        (
+            ["Pemeliharaan taman dani jalur hijau kota", "Rapat koordinasi"],
+            "Pemeliharaan taman dan jalur hijau kota",
+        ),
+        # the document writes another word as near (`dana`): no change
+        (["Pemeliharaan taman dani jalur hijau kota", "Penyaluran dana desa"], None),
+        # ... or the word itself again: the writer's
+        (["Pemeliharaan taman don jalur hijau kota", "Kunjungan don"], None),
+        # a word plan tables write (`dam penahan`, `dana`), a capital, a common word: never
+        (["Pembangunan dam jalur hijau kota", "Rapat koordinasi"], None),
+        (["Pemeliharaan taman Don jalur hijau kota", "Rapat koordinasi"], None),
+        (["Penyaluran dana desa", "Rapat koordinasi"], None),
+    ],
+)
+def test_a_rare_word_one_slip_from_a_function_word_is_it_where_rak_text_writes_it(
+    cells: list[str], expected: str | None
+) -> None:
+    shipped = Corrector(load_vocabulary(), load_lexicon())
+    assert _document(shipped, cells) == (expected or cells[0])
+    assert _document(corrector_with(), cells) == cells[0]  # without the pairs, no evidence

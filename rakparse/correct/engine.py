@@ -62,6 +62,7 @@ from rakparse.correct.longlived import long_lived
 from rakparse.correct.rules import (
     COORDINATED,
     DEFAULT_MIN_SCORE,
+    FUNCTION_WORDS,
     HAS_DIGIT,
     JOIN_SUFFIXES,
     PAIRS_KEEP_RANK,
@@ -130,6 +131,7 @@ class Corrector(WordRules):
             if result.original:
                 result = self._real_words_by_pairs(result, context, column)
             result = self._by_neighbours(result, context, column)
+            result = self._function_words_by_pairs(result, context)
             if context.defined and result.applied:
                 result = self._keep_defined(result, context.defined)
         if result.original and "(" in result.original:
@@ -277,6 +279,58 @@ class Corrector(WordRules):
         if not parts:
             return result
         return Result("".join([*parts, text[position:]]), tuple(records), result.doubts)
+
+    def _function_words_by_pairs(self, result: Result, document: DocumentWords) -> Result:
+        """A rare real word one slip from a function word, in any cell, is that function
+        word when plan tables write the function word beside one of its neighbours and
+        the written word beside neither (`taman dam jalur hijau`, `kelapa clan kakao`,
+        `sesuai dengan` read `olek`: `dan`, `oleh`). Never when another word the document
+        writes is as near (`dani` may be `dana`), nor a word of the thousand commonest,
+        a vocabulary word, or one in capitals; and the change clears `--min-score`."""
+        text = result.original or result.text
+        ranks = self.lexicon.ranks
+        vocabulary = self.vocab.words
+        taken: list[Change] = []
+        for match in TOKEN_RE.finditer(text):
+            word = match.group()
+            if len(word) < 3 or not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
+                continue
+            rank = ranks.get(word)
+            if (
+                rank is None  # an unknown word is the other passes' (a doubt stays theirs)
+                or rank <= PAIRS_KEEP_RANK
+                or word in vocabulary
+                or document.counts[word] > 1
+                or self.plan_words().zipf(word) > 0  # plan tables write it (`dana`)
+            ):
+                continue
+            found = [
+                function
+                for function in FUNCTION_WORDS
+                if Levenshtein.distance(word, function, score_cutoff=2) <= 2
+                and ocr_cost(word, function) <= PAIRS_REAL_ALLOWED
+            ]
+            if not found or _overlaps(result.applied, match.start(), match.end()):
+                continue
+            before, after = neighbours(text, match.start(), match.end())
+            pairs = self.word_pairs()
+            if before is None or after is None or pairs.has(before, word) or pairs.has(word, after):
+                continue
+            found = [
+                function for function in found if pairs.has(before, function) or pairs.has(function, after)
+            ]
+            if len(found) != 1:
+                continue
+            best = found[0]
+            score = similarity(word, best)
+            if score < self.min_score or any(
+                other != best and ocr_cost(word, other) <= PAIRS_REAL_ALLOWED for other in document.near(word)
+            ):
+                continue
+            taken.append(Change(match.start(), match.end(), best, score, "lexicon"))
+        if not taken:
+            return result
+        return self._apply(text, [*result.applied, *taken], list(result.doubts), result.choices)
 
     def _take(self, result: Result, taken: list[Choice]) -> Result:
         """``result`` with the changes of the choices ``taken`` made, and their doubts settled."""
