@@ -100,6 +100,7 @@ class Corrector(WordRules):
         self._near.clear()
         self._families.clear()
         self._known.clear()
+        self._slips.clear()
         self._plain.clear()
         ocr_cost.cache_clear()
         similarity.cache_clear()
@@ -288,40 +289,29 @@ class Corrector(WordRules):
         writes is as near (`dani` may be `dana`), nor a word of the thousand commonest,
         a vocabulary word, or one in capitals; and the change clears `--min-score`."""
         text = result.original or result.text
-        ranks = self.lexicon.ranks
-        vocabulary = self.vocab.words
+        slips = self._function_slips
+        if not any(slips(word) for word in TOKEN_RE.findall(text)):
+            return result  # most cells
         taken: list[Change] = []
         for match in TOKEN_RE.finditer(text):
             word = match.group()
-            if len(word) < 3 or not word.isalpha() or not word.islower() or word in FUNCTION_WORDS:
-                continue
-            rank = ranks.get(word)
+            found = slips(word)
             if (
-                rank is None  # an unknown word is the other passes' (a doubt stays theirs)
-                or rank <= PAIRS_KEEP_RANK
-                or word in vocabulary
+                not found
                 or document.counts[word] > 1
-                or self.plan_words().zipf(word) > 0  # plan tables write it (`dana`)
+                or _overlaps(result.applied, match.start(), match.end())
             ):
-                continue
-            found = [
-                function
-                for function in FUNCTION_WORDS
-                if Levenshtein.distance(word, function, score_cutoff=2) <= 2
-                and ocr_cost(word, function) <= PAIRS_REAL_ALLOWED
-            ]
-            if not found or _overlaps(result.applied, match.start(), match.end()):
                 continue
             before, after = neighbours(text, match.start(), match.end())
             pairs = self.word_pairs()
             if before is None or after is None or pairs.has(before, word) or pairs.has(word, after):
                 continue
-            found = [
+            attested = [
                 function for function in found if pairs.has(before, function) or pairs.has(function, after)
             ]
-            if len(found) != 1:
+            if len(attested) != 1:
                 continue
-            best = found[0]
+            best = attested[0]
             score = similarity(word, best)
             if score < self.min_score or any(
                 other != best and ocr_cost(word, other) <= PAIRS_REAL_ALLOWED for other in document.near(word)
@@ -331,6 +321,32 @@ class Corrector(WordRules):
         if not taken:
             return result
         return self._apply(text, [*result.applied, *taken], list(result.doubts), result.choices)
+
+    def _function_slips(self, word: str) -> tuple[str, ...]:
+        """The function words a rare word as written (lower case) is one slip from, for
+        ``_function_words_by_pairs``; none for any other word. Cached per word."""
+        found = self._slips.get(word)
+        if found is None:
+            found = ()
+            rank = self.lexicon.ranks.get(word)
+            if (
+                len(word) >= 3
+                and word.isalpha()
+                and word.islower()
+                and word not in FUNCTION_WORDS
+                and rank is not None  # an unknown word is the other passes' (a doubt stays theirs)
+                and rank > PAIRS_KEEP_RANK
+                and word not in self.vocab.words
+                and self.plan_words().zipf(word) == 0  # plan tables write it (`dana`)
+            ):
+                found = tuple(
+                    function
+                    for function in FUNCTION_WORDS
+                    if Levenshtein.distance(word, function, score_cutoff=2) <= 2
+                    and ocr_cost(word, function) <= PAIRS_REAL_ALLOWED
+                )
+            self._slips[word] = found
+        return found
 
     def _take(self, result: Result, taken: list[Choice]) -> Result:
         """``result`` with the changes of the choices ``taken`` made, and their doubts settled."""

@@ -82,6 +82,7 @@ class Knowledge:
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
         self._plain: dict[str, bool] = {}
+        self._slips: dict[str, tuple[str, ...]] = {}  # of ``engine._function_slips``
         self._suspects: dict[str, bool] = {}
         self._bigrams: frozenset[tuple[str, str]] | None = None
         self._pairs: dict[tuple[str, str], list[tuple[Phrase, int, int]]] | None = None
