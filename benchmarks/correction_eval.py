@@ -63,6 +63,7 @@ NINTH_DIR = DEV_DIR / "ninth"
 TENTH_DIR = DEV_DIR / "tenth"
 ELEVENTH_DIR = DEV_DIR / "eleventh"
 TWELFTH_DIR = DEV_DIR / "twelfth"
+THIRTEENTH_DIR = DEV_DIR / "thirteenth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -77,6 +78,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("tenth set (texts new at stop 15)", TENTH_DIR),
     ("eleventh set (texts new at stop 15)", ELEVENTH_DIR),
     ("twelfth set (texts new at stop 16)", TWELFTH_DIR),
+    ("thirteenth set (texts new at stop 17)", THIRTEENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
