@@ -284,10 +284,11 @@ class Corrector(WordRules):
     def _function_words_by_pairs(self, result: Result, document: DocumentWords) -> Result:
         """A rare real word one slip from a function word, in any cell, is that function
         word when plan tables write the function word beside one of its neighbours and
-        the written word beside neither (`taman dam jalur hijau`, `kelapa clan kakao`,
-        `sesuai dengan` read `olek`: `dan`, `oleh`). Never when another word the document
-        writes is as near (`dani` may be `dana`), nor a word of the thousand commonest,
-        a vocabulary word, or one in capitals; and the change clears `--min-score`."""
+        the written word beside neither (`taman don jalur hijau` → `dan`; on real scans
+        `melalu`, `dangan`, `dalami` → `melalui`, `dengan`, `dalam`). Never a word the
+        document writes twice or with another word it writes as near (`dani` may be
+        `dana`), nor one of those ``_function_slips`` leaves out; and the change clears
+        `--min-score`."""
         text = result.original or result.text
         slips = self._function_slips
         if not any(slips(word) for word in TOKEN_RE.findall(text)):
@@ -324,7 +325,9 @@ class Corrector(WordRules):
 
     def _function_slips(self, word: str) -> tuple[str, ...]:
         """The function words a rare word as written (lower case) is one slip from, for
-        ``_function_words_by_pairs``; none for any other word. Cached per word."""
+        ``_function_words_by_pairs``; none for any other word: an unknown word, one of
+        the thousand commonest, a vocabulary word, or one plan tables write (`dana`, and
+        `dam` of `dam penahan`). Cached per word."""
         found = self._slips.get(word)
         if found is None:
             found = ()
