@@ -462,18 +462,9 @@ class GlueRules(CaseRules):
             return None
         if self.prior(best, column) < 3.5 or same_root(token.folded, best, self.lexicon):
             return None
-        if cheap_only and self.prior(best, column) <= self._root_prior(token.folded):
+        if cheap_only and self.prior(best, column) <= max(
+            (self.lexicon.zipf(root) for root in self._kbbi_roots(token.folded, min_root=4, prefixed=False)),
+            default=0.0,
+        ):
             return None  # `berhulu` (from `hulu`) is no misread of the rarer `berbulu`
         return self.spelled(self._shape(text, token, best, column), best), score
-
-    def _root_prior(self, folded: str) -> float:
-        """The frequency of the commonest KBBI word in use that ``folded`` is a form of."""
-        lexicon = self.lexicon
-        return max(
-            (
-                lexicon.zipf(root)
-                for root in roots(folded)
-                if len(root) >= 4 and root in lexicon.ranks and lexicon.kbbi(root)
-            ),
-            default=0.0,
-        )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 
 from rapidfuzz.distance import Levenshtein
 
@@ -218,11 +219,6 @@ class Knowledge:
                 value = max(value, 6.5)
         return value
 
-    def _ranking_prior(self, word: str, column: str) -> float:
-        """``prior``, or the word's frequency in plan tables where that is higher: for
-        ranking near words only (see ``planwords``)."""
-        return max(self.prior(word, column), self.plan_words().zipf(word))
-
     def spelled(self, original: str, folded: str) -> str:
         canonical = self.vocab.canonical(folded)
         # KBBI words are not written in camel case: an inner capital of OCR's is noise
@@ -407,12 +403,13 @@ class Knowledge:
             family = self._family(folded, candidates)
         if not candidates and not family:
             return []
+        # a word's prior, or its frequency in plan tables where that is higher: in
+        # ranking only (see ``planwords``)
+        plan = self.plan_words().zipf
         ranked = rank_candidates(
             folded,
             [*candidates, *family],
-            lambda c: (
-                max(family[c], self.plan_words().zipf(c)) if c in family else self._ranking_prior(c, column)
-            ),
+            lambda c: max(family[c] if c in family else self.prior(c, column), plan(c)),
             prune=MARGIN + 0.1,
         )
         # a rare name or foreign word (`credit`, `farhan`) is never the correction; near
@@ -444,13 +441,19 @@ class Knowledge:
         return self._kbbi_root(folded, min_root=min_root, prefixed=True)
 
     def _kbbi_root(self, folded: str, *, min_root: int, prefixed: bool) -> bool:
+        return any(self._kbbi_roots(folded, min_root=min_root, prefixed=prefixed))
+
+    def _kbbi_roots(self, folded: str, *, min_root: int, prefixed: bool) -> Iterator[str]:
+        """The KBBI words in use of ``min_root`` letters or more that ``folded`` is a form
+        of (``prefixed``: by a prefix, not a word that merely starts so)."""
         lexicon = self.lexicon
-        return any(
-            len(root) >= min_root
+        return (
+            root
+            for root in roots(folded)
+            if len(root) >= min_root
             and not (prefixed and folded.startswith(root))
             and root in lexicon.ranks
             and lexicon.kbbi(root)
-            for root in roots(folded)
         )
 
     def _may_guess(self, word: str) -> bool:
