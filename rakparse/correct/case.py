@@ -8,9 +8,9 @@ from rapidfuzz.distance import Levenshtein
 from rakparse.correct.cell import Change, Token
 from rakparse.correct.confusions import similarity
 from rakparse.correct.knowledge import Knowledge
+from rakparse.correct.plancase import around
 from rakparse.correct.rules import (
     COMMON_SLOT,
-    FUNCTION_WORDS,
     GRADE_WORDS,
     JOIN_KEEP,
     LOOKALIKE_CAPITALS,
@@ -86,8 +86,9 @@ class CaseRules(Knowledge):
     def _shape(self, text: str, token: Token, candidate: str, column: str) -> str:
         """The case pattern to give ``candidate``: the token's own, unless OCR lost the
         first letter or its case (``erwujudnya``, ``ckonsiliasi``, ``5uara``, ``lnstansi``,
-        ``Iogistik``); then the cell start and the words around decide between Title
-        and lower case."""
+        ``Iogistik``); then the cell start, the words around, and how plan tables write
+        the word between words of their kinds (``plancase``) decide between Title and
+        lower case."""
         word = token.text
         if len(word) > 1 and (word.isupper() or (word[0] == "l" and word[1:].isupper())):
             return word.upper()  # capitals; `lNSPEKTORAT`: an I read as l starts them
@@ -132,21 +133,15 @@ class CaseRules(Knowledge):
             return "xx" if lower else "Xx"
         if candidate.casefold() in STOPWORDS:
             return "xx"  # title case keeps `dan`, `di`, `untuk` lower (`Pencegahan aon Kesiapsiagaan`)
-        if candidate.casefold() in FUNCTION_WORDS or self._verb(candidate.casefold()):
-            # a function word or a verb (`melalui`, `memperoleh`) rarely starts a name:
-            # lower case, unless inside a run of Title words
+        if self._verb(candidate.casefold()):
+            # a verb (`memperoleh`, `ditempatkan`) rarely starts a name: lower case,
+            # unless inside a run of Title words
             title = bool(earlier) and earlier[-1][:1].isupper() and not earlier[-1].isupper()
             return "Xx" if title and (not later or later[0][:1].isupper()) else "xx"
-        # the next words first (a name starts after lower-case words: `data 5istem
-        # Informasi`), then the whole cell; the cell's first word is capitalized anyway,
-        # and acronyms say nothing of the case around them (`melalui 1elang di KPKNL`)
-        for words in (earlier[-1:] + later[:1], later[:1], earlier + later):
-            titles = sum(w[:1].isupper() and not w.isupper() for w in words)
-            lowers = sum(w[:1].islower() for w in words)
-            if titles != lowers:
-                return "Xx" if titles > lowers else "xx"
-        # names of units are proper nouns (`Satuan 5amapta`)
-        return "Xx" if column in UNIT_COLUMNS and not (earlier or later) else "xx"
+        # how plan tables write this word between words of these kinds (``plancase``):
+        # `data 5istem Informasi`, `diawasi enerapan Sistem`, `Nomor 21 ahun 2020`
+        around_it = around(TOKEN_RE.findall(before)[1:], TOKEN_RE.findall(text[token.end :]))
+        return "Xx" if self.plan_case().title(candidate.casefold(), *around_it) else "xx"
 
     def _in_title_run(self, text: str, token: Token) -> bool:
         """Are the two words after ``token`` (function words aside) Title case, as in a

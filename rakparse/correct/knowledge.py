@@ -14,6 +14,7 @@ from rakparse.correct.confusions import CandidateIndex, ocr_cost, rank_candidate
 from rakparse.correct.lexicon import Lexicon, derived_forms, roots
 from rakparse.correct.longlived import long_lived
 from rakparse.correct.pairs import WordPairs, load_pairs
+from rakparse.correct.plancase import PlanCase, load_plan_case
 from rakparse.correct.planwords import PlanWords, load_plan_words
 from rakparse.correct.rules import (
     COMMON_PRIOR,
@@ -67,6 +68,7 @@ class Knowledge:
         enabled: bool = True,
         pairs: WordPairs | None = None,
         plan_words: PlanWords | None = None,
+        plan_case: PlanCase | None = None,
     ) -> None:
         self.enabled = enabled and vocabulary is not None and lexicon is not None
         self.min_score = min_score
@@ -91,6 +93,7 @@ class Knowledge:
         self._joined_terms: frozenset[str] = frozenset()
         self._word_pairs: WordPairs | None = pairs  # None: the shipped ones, read when first needed
         self._plan_words: PlanWords | None = plan_words  # None: the shipped ones, likewise
+        self._plan_case: PlanCase | None = plan_case  # likewise
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
@@ -176,6 +179,7 @@ class Knowledge:
         self.phrase_index()
         self.word_pairs()
         self.plan_words()
+        self.plan_case()
 
     def word_pairs(self) -> WordPairs:
         """The word pairs of RAK text (``pairs``), read when a doubt first needs them."""
@@ -188,6 +192,12 @@ class Knowledge:
         if self._plan_words is None:
             self._plan_words = load_plan_words()
         return self._plan_words
+
+    def plan_case(self) -> PlanCase:
+        """How plan tables write words in Title or lower case (``plancase``), likewise."""
+        if self._plan_case is None:
+            self._plan_case = load_plan_case()
+        return self._plan_case
 
     def is_known(self, word: str) -> bool:
         folded = word.casefold()
