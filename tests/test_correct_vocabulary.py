@@ -43,6 +43,19 @@ def test_no_duplicates_in_any_file_or_across_files() -> None:
         seen[key] = entry.origin
 
 
+def test_a_label_and_a_phrase_of_the_same_words_are_both_kept() -> None:
+    """The label corrects header cells, the phrase the text: a label read last had
+    replaced the phrase, so `Bencana Aksi Kinerja` was left in the text."""
+    kinds = [
+        phrase.kind for phrase in load_vocabulary().phrases if phrase.key == ("rencana", "aksi", "kinerja")
+    ]
+    assert sorted(kinds) == ["label", "phrase"]
+    corrector = load_corrector()
+    fixed = corrector.fix("Penyusunan Bencana Aksi Kinerja UPTD tahun 2024", column="kegiatan", line=4)
+    assert fixed.text == "Penyusunan Rencana Aksi Kinerja UPTD tahun 2024"
+    assert corrector.fix("RENCANA AKSl KINERJA", column="label", line=1).text == "RENCANA AKSI KINERJA"
+
+
 def test_entries_are_in_canonical_spelling() -> None:
     lexicon = load_lexicon()
     vocab = load_vocabulary()

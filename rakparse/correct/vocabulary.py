@@ -173,7 +173,9 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
     vocab = Vocabulary(kept)
     words: dict[str, tuple[str, VocabEntry]] = {}
     terms: dict[str, str] = {}
-    phrases: dict[tuple[str, ...], Phrase] = {}
+    # a label and a phrase of the same words are both kept: the label for header cells,
+    # the phrase for the text (`RENCANA AKSI KINERJA`, `Rencana Aksi Kinerja`)
+    phrases: dict[tuple[tuple[str, ...], bool], Phrase] = {}
     forced: dict[str, VocabEntry] = {}
     conflicts: list[Notice] = []
     forced_conflicts: dict[str, str] = {}
@@ -237,7 +239,7 @@ def _build(entries: Iterable[VocabEntry]) -> Vocabulary:
             terms[tokens[0].casefold()] = words[tokens[0].casefold()][0]
         if len(tokens) > 1 or entry.kind in ("label", "unit"):
             phrase_key = tuple(token.casefold() for token in tokens)
-            phrases[phrase_key] = Phrase(phrase_key, tokens, entry.kind)
+            phrases[phrase_key, entry.kind == "label"] = Phrase(phrase_key, tokens, entry.kind)
     vocab.words = {key: value[0] for key, value in words.items()}
     vocab.terms = terms
     vocab.phrases = tuple(phrases.values())
