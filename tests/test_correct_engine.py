@@ -1101,3 +1101,33 @@ def test_a_misread_acronym_is_the_initials_of_the_words_before_it(
 def test_a_listed_hyphenated_term_gives_no_letter_to_a_join(corrector: Corrector) -> None:
     """`melaha e-Kinerja`: the `e` is `e-Kinerja`'s, not a lost letter of `melaha`."""
     assert "e-Kinerja" in fix(corrector, "penilaian SKP melaha e-Kinerja BKN").text
+
+
+EXCLAMATIONS = [
+    # the word with its last `l` or `i` again: the only known one of the two
+    ("Terjaminnya mutu hasi! pengujian laboratorium", "hasi!", "hasil"),
+    ("Koordinasi melalu! media sosial", "melalu!", "melalui"),
+    ("Program Nasiona! Pemberdayaan", "Nasiona!", "Nasional"),
+    ("Konstruks! bangunan gedung", "Konstruks!", "Konstruksi"),
+    ("Persentase badan publik berkualifikas! informatif", "berkualifikas!", "berkualifikasi"),
+    # a real word as read, when the word with the letter is commoner in both lists
+    ("Nila! evaluasi SAKIP", "Nila!", "Nilai"),
+    ("Kepala Bala! Besar", "Bala!", "Balai"),
+    # a real word as read and a rarer one with the letter (`basil`); no word with either
+    # letter; an exclamation in capitals (a brand: `SP4N-LAPOR!`)
+    ("Indeks kepuasan basi! survei", None, None),
+    ("Pelaporan daerah!", None, None),
+    ("Pengaduan melalui SP4N-LAPOR!", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "read", "to"), EXCLAMATIONS)
+def test_an_exclamation_mark_read_for_a_last_letter_is_that_letter(
+    corrector: Corrector, text: str, read: str | None, to: str | None
+) -> None:
+    fixed = fix(corrector, text)
+    if read is None or to is None:
+        assert (fixed.text, fixed.corrections) == (text, ())
+    else:
+        assert fixed.text == text.replace(read, to)
+        assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, to, "pattern")]

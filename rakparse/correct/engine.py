@@ -491,7 +491,8 @@ class Corrector(WordRules):
                 continue
             if number and place_name(text, tokens[number - 1], token):
                 continue  # `Desa Gunungsari` is a name, not `Gunungan` or `Gunung sari`
-            self._word(text, token, column, changes, doubts, choices)
+            if not self._exclamation(text, token, column, changes):
+                self._word(text, token, column, changes, doubts, choices)
         return self._defined_as_written(self._apply(text, changes, doubts, choices))
 
     def _defined_as_written(self, result: Result) -> Result:
@@ -517,6 +518,8 @@ class Corrector(WordRules):
         that is not rare (or a short piece without digits), no forced entry applies,
         nothing calls for a join, and no phrase placement differs by exactly one word.
         Such a cell is left as written by every pass below, so they need not run."""
+        if _BANG.search(text):
+            return False  # `Nila!`: see ``_exclamation``
         folded = [word.casefold() for word in TOKEN_RE.findall(text)]
         plain = self._plain
         for word in folded:
@@ -716,6 +719,10 @@ class Corrector(WordRules):
         return Result(
             result.text + colon + tail.text, result.changes + tail.changes, result.doubts + tail.doubts
         )
+
+
+#: a `!` right after a small letter, ending the word (``WordRules._exclamation``)
+_BANG = re.compile(r"[a-z]!(?!\w)")
 
 
 def _overlaps(changes: Sequence[Change], start: int, end: int) -> bool:

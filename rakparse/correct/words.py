@@ -256,6 +256,37 @@ class WordRules(PhraseRules):
             return True
         return False
 
+    def _exclamation(self, text: str, token: Token, column: str, changes: list[Change]) -> bool:
+        """``hasi!``, ``Nila!``, ``melalu!``: Tesseract reads a word's last ``l`` or ``i``
+        as ``!``. The word with that letter again replaces both, if one of the two is a
+        listed word and the other is not, and the word as read is unknown, or a rarer
+        word than the one with the letter in the general list and in plan tables
+        (``Bala!``: ``Balai``; never ``basi!``: ``basil``)."""
+        after = token.end + 1
+        if (
+            text[token.end : after] != "!"
+            or text[after : after + 1].isalnum()
+            or len(token.text) < 3
+            or not token.text.isalpha()
+            or token.text.isupper()
+        ):
+            return False
+        readings = [token.folded + letter for letter in "li" if self.is_known(token.folded + letter)]
+        if len(readings) != 1:
+            return False
+        word = readings[0]
+        if self.is_known(token.folded) and not (
+            self._listed(word)
+            and self.lexicon.zipf(word) > self.lexicon.zipf(token.folded)
+            and self.plan_words().zipf(word) > self.plan_words().zipf(token.folded)
+        ):
+            return False
+        score = similarity(token.text, word)
+        if score < self.min_score:
+            return False
+        changes.append(Change(token.start, after, self.spelled(token.text, word), score, "pattern"))
+        return True
+
     def _acronym_glued(self, token: Token, changes: list[Change]) -> bool:
         """``PPKdan``, ``KTPelektronik``: a known acronym with a lower-case word glued
         on (not a suffix: `SAKIPnya` is written so)."""
