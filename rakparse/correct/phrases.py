@@ -10,6 +10,7 @@ from rapidfuzz.distance import Levenshtein
 from rakparse.correct.cell import Change, Token
 from rakparse.correct.confusions import DIGIT_LETTERS, ocr_cost
 from rakparse.correct.glue import GlueRules
+from rakparse.correct.knowledge import pair_place
 from rakparse.correct.rules import (
     FUNCTION_WORDS,
     HAS_DIGIT,
@@ -30,14 +31,17 @@ class PhraseRules(GlueRules):
     def _one_word_off(self, folded: list[str]) -> bool:
         """Does a phrase of three or more words match these words but for one?"""
         pairs = self.phrase_pairs()
+        phrases = self.vocab.phrases
         for number in range(len(folded) - 1):
             for gap in (1, 2):
                 if number + gap >= len(folded):
                     break
-                for phrase, first, second in pairs.get((folded[number], folded[number + gap]), ()):
+                for code in pairs.get(f"{folded[number]} {folded[number + gap]}", ()):
+                    which, first, their_gap = pair_place(code)
+                    phrase = phrases[which]
                     start = number - first
                     size = len(phrase.key)
-                    if start < 0 or start + size > len(folded) or second - first != gap:
+                    if start < 0 or start + size > len(folded) or their_gap != gap:
                         continue
                     window = tuple(folded[start : start + size])
                     if window == phrase.key:
