@@ -64,6 +64,7 @@ TENTH_DIR = DEV_DIR / "tenth"
 ELEVENTH_DIR = DEV_DIR / "eleventh"
 TWELFTH_DIR = DEV_DIR / "twelfth"
 THIRTEENTH_DIR = DEV_DIR / "thirteenth"
+FOURTEENTH_DIR = DEV_DIR / "fourteenth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -79,6 +80,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("eleventh set (texts new at stop 15)", ELEVENTH_DIR),
     ("twelfth set (texts new at stop 16)", TWELFTH_DIR),
     ("thirteenth set (texts new at stop 17)", THIRTEENTH_DIR),
+    ("fourteenth set (texts new at stop 18)", FOURTEENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
