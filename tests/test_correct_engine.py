@@ -722,10 +722,11 @@ def test_clean_documents_with_their_context_are_never_changed(corrector: Correct
             correction_eval.ELEVENTH_DIR,
             correction_eval.TWELFTH_DIR,
             correction_eval.THIRTEENTH_DIR,
+            correction_eval.FOURTEENTH_DIR,
         )
         for document in correction_eval.load_documents(directory)
     ]
-    assert len(documents) == 98
+    assert len(documents) == 106
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True
     ):
