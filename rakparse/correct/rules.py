@@ -216,13 +216,19 @@ def apply_case(original: str, word: str, *, camel: bool = False) -> str:
 
     >>> apply_case("MAMA", "nama"), apply_case("Damal", "damai"), apply_case("liping", "Kliping")
     ('NAMA', 'Damai', 'kliping')
-    >>> apply_case("lkjlp", "LKjIP")
-    'LKjIP'
+    >>> apply_case("lkjlp", "LKjIP"), apply_case("UNESCOt", "unesco")
+    ('LKjIP', 'UNESCO')
     """
     if len(original) > 1 and (original.isupper() or (original[0] == "l" and original[1:].isupper())):
         return word.upper()  # `lNSPEKTORAT`: an I read as l starts a word in capitals
     if any(ch.isupper() for ch in word[1:]):  # an acronym's own spelling: LKjIP, e-Rekon
         return word
+    if (
+        len(original) >= 4
+        and sum(ch.islower() for ch in original) == 1
+        and sum(ch.isupper() for ch in original) == len(original) - 1
+    ):
+        return word.upper()  # capitals with one stray small letter (`UNESCOt`)
     if original[:1] and not original[:1].isalpha():  # `8arang`: the first letter's case is unknown
         return word
     inner = original[1:]
