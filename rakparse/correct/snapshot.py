@@ -15,7 +15,7 @@ a temporary file first and moved into place, so processes of a batch may race.
 
 Where: ``$RAKPARSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/rakparse``, else
 ``~/.cache/rakparse``; ``RAKPARSE_NO_CACHE=1`` turns it off. Each snapshot is a file
-of about 3 MB. Only the default corrector is kept (not one with ``--vocab`` files or
+of about 4 MB. Only the default corrector is kept (not one with ``--vocab`` files or
 ``--min-score``). A pickle runs code when loaded, so a snapshot is read only if it is
 the user's own file and no one else may write it (as rakparse writes it); point
 ``RAKPARSE_CACHE_DIR`` at no folder others can write.
