@@ -432,6 +432,8 @@ UNCHANGED = [
     ("kegiatan", "Penanganan keluhan melalui Unit Layanan Pengaduan Masyarakat"),
     # English inside a plan: an ending Indonesian never spells (`-tion`, `-ment`)
     ("kegiatan", "Penerbitan Ship Sanitation Control Certificate bagi kapal asing"),
+    # and a foreign word's English plural (`Geoparks`), though its singular is listed
+    ("kegiatan", "Promosi geowisata pada jejaring Asia Pacific Geoparks Network (APGN)"),
     # an affixed form of a domain word the vocabulary writes in lower case (`minutasi`)
     ("indikator", "Persentase putusan yang diminutasi dalam 14 hari kerja"),
     # a name in title case inside a sentence: a function word before a capital

@@ -201,7 +201,20 @@ class WordRules(PhraseRules):
             return
         if token.folded.endswith(FOREIGN_ENDINGS):
             return  # `Sanitation`, `Management`: English, which Indonesian spells `-si`, `-men`
+        if self._english_plural(token.folded):
+            return
         self._unknown_word(text, token, column, changes, doubts, choices)
+
+    def _english_plural(self, folded: str) -> bool:
+        """``Geoparks``, ``Rangers``: a foreign word with an English plural `-s` (in a
+        name: `Asia Pacific Geoparks Network`); Indonesian marks no plural so."""
+        stem = folded[:-1]
+        return (
+            len(stem) >= 6  # short names are as often a misread word's stem (`dinos`: `Dino`)
+            and folded.endswith("s")
+            and not stem.endswith("s")
+            and (stem in self.lexicon.non_kbbi or (stem in self.vocab.words and not self.lexicon.kbbi(stem)))
+        )
 
     @staticmethod
     def _code(word: str) -> bool:
