@@ -72,6 +72,11 @@ def test_the_words_around_decide_then_the_word_itself() -> None:
     assert PlanCase(contexts, {"sistem": (9, 1)}).title("sistem", "l", "T") is True
     # no counts at all: lower case
     assert PlanCase({}, {}).title("sistem", "l", "T") is False
+    # a word written only in Title case, eight times or more, is a name wherever it is
+    lower_around = {("l", "l"): (1, 99), ("T", "T"): (60, 0)}
+    assert PlanCase(lower_around, {"indonesia": (8, 0)}).title("indonesia", "l", "l") is True
+    assert PlanCase(lower_around, {"indonesia": (7, 0)}).title("indonesia", "l", "l") is False
+    assert PlanCase(lower_around, {"indonesia": (30, 1)}).title("indonesia", "l", "l") is False
 
 
 def corrector_with(plan_case: PlanCase) -> Corrector:
