@@ -56,8 +56,8 @@ lexicon: setup
 	$(BIN)/pip install --quiet spylls
 	$(BIN)/python scripts/make_non_kbbi.py
 
-# Regenerate rakparse/data/pairs-id.bin and plan-words-id.txt, the word pairs and
-# word counts of corpus/rak/ (commit them with the texts).
+# Regenerate rakparse/data/pairs-id.bin, plan-words-id.txt and plan-case-id.txt, the
+# word pairs, word counts and case counts of corpus/rak/ (commit them with the texts).
 pairs: setup
 	$(BIN)/python scripts/make_pairs.py
 
