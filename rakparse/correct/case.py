@@ -112,10 +112,9 @@ class CaseRules(Knowledge):
             return "Xx"
         # function words say nothing of the case around them; nor do words with digits,
         # misreads (`dar1`) whose case is as unsure as the token's
-        earlier = [w for w in TOKEN_RE.findall(before)[1:] if w.casefold() not in STOPWORDS]
-        later = [
-            w for w in TOKEN_RE.findall(text[token.end :]) if w.casefold() not in STOPWORDS and w.isalpha()
-        ]
+        words_before, words_after = TOKEN_RE.findall(before)[1:], TOKEN_RE.findall(text[token.end :])
+        earlier = [w for w in words_before if w.casefold() not in STOPWORDS]
+        later = [w for w in words_after if w.casefold() not in STOPWORDS and w.isalpha()]
         if column in UNIT_COLUMNS and candidate.casefold() not in STOPWORDS:
             return "Xx"  # the words of a unit's name are capitalized (`Subbagian ... dan 3valuasi`)
         if word[:1].isupper() and word[:1] != "I":
@@ -140,8 +139,9 @@ class CaseRules(Knowledge):
             return "Xx" if title and (not later or later[0][:1].isupper()) else "xx"
         # how plan tables write this word between words of these kinds (``plancase``):
         # `data 5istem Informasi`, `diawasi enerapan Sistem`, `Nomor 21 ahun 2020`
-        around_it = around(TOKEN_RE.findall(before)[1:], TOKEN_RE.findall(text[token.end :]))
-        return "Xx" if self.plan_case().title(candidate.casefold(), *around_it) else "xx"
+        return (
+            "Xx" if self.plan_case().title(candidate.casefold(), *around(words_before, words_after)) else "xx"
+        )
 
     def _in_title_run(self, text: str, token: Token) -> bool:
         """Are the two words after ``token`` (function words aside) Title case, as in a
