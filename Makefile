@@ -47,14 +47,15 @@ eval: setup
 eval-ocr: setup
 	$(BIN)/python benchmarks/ocr_eval.py
 
-# Regenerate rakparse/data/lexicon-id.txt (after upgrading wordfreq), stems-id.txt and
-# non-kbbi-id.txt (these need Debian's hunspell-id; the last reads it with spylls,
-# installed here, not at run time); review the diff.
+# Regenerate rakparse/data/lexicon-id.txt and english-id.txt (after upgrading wordfreq),
+# stems-id.txt and non-kbbi-id.txt (these need Debian's hunspell-id; the last reads it
+# with spylls, installed here, not at run time); review the diff.
 lexicon: setup
 	$(BIN)/python scripts/make_lexicon.py
 	$(BIN)/python scripts/make_stems.py
 	$(BIN)/pip install --quiet spylls
 	$(BIN)/python scripts/make_non_kbbi.py
+	$(BIN)/python scripts/make_english.py
 
 # Regenerate rakparse/data/pairs-id.bin, plan-words-id.txt and plan-case-id.txt, the
 # word pairs, word counts and case counts of corpus/rak/ (commit them with the texts).

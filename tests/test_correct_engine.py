@@ -1134,3 +1134,27 @@ def test_an_exclamation_mark_read_for_a_last_letter_is_that_letter(
     else:
         assert fixed.text == text.replace(read, to)
         assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, to, "pattern")]
+
+
+ENGLISH_QUOTED = [
+    # an English word beside another, though one slip from an Indonesian word
+    ("Penyusunan kajian keamanan maritim (maritime security assessment)", True),
+    ("Pengumpulan data melalui Indonesia Maritime Information Center", True),
+    # an English word alone among Indonesian ones is corrected as before: `temp at` is
+    # a split `tempat`, and a lone English word may be a misread Indonesian one
+    ("Penertiban parkir di temp at umum", False),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), ENGLISH_QUOTED)
+def test_an_english_word_beside_another_is_english(corrector: Corrector, text: str, kept: bool) -> None:
+    fixed = fix(corrector, text)
+    assert (fixed.text == text) == kept, fixed.corrections
+
+
+def test_the_english_words_are_english_and_not_indonesian(corrector: Corrector) -> None:
+    english = corrector.lexicon.english
+    assert {"maritime", "awareness", "information", "custody"} <= english
+    # words Indonesian writes as much as English are not on the list
+    assert not {"data", "domain", "dana", "kerja"} & english
+

@@ -39,6 +39,7 @@ from importlib import resources
 LEXICON_FILE = "lexicon-id.txt"
 STEMS_FILE = "stems-id.txt"
 NON_KBBI_FILE = "non-kbbi-id.txt"
+ENGLISH_FILE = "english-id.txt"
 
 #: bound forms KBBI writes joined to the next word (`pascapanen`, `antarkabupaten`,
 #: `nonformal`); a word made of one and a valid word is valid
@@ -130,6 +131,8 @@ class Lexicon:
     stems: frozenset[str] = frozenset()
     #: listed words KBBI (hunspell-id) neither knows nor derives: names, foreign words
     non_kbbi: frozenset[str] = frozenset()
+    #: words English writes often and more than Indonesian (`awareness`, `maritime`)
+    english: frozenset[str] = frozenset()
 
     def __contains__(self, word: object) -> bool:
         return isinstance(word, str) and self.listed(word.casefold())
@@ -305,8 +308,13 @@ def data_words(name: str) -> list[str]:
 
 @functools.cache
 def load_lexicon() -> Lexicon:
-    """The shipped word list, stems and non-KBBI marks, read once."""
+    """The shipped word list, stems, non-KBBI marks and English words, read once."""
     words = data_words(LEXICON_FILE)
     # built in C: the first line of a word gives its rank (the list has no repeats)
     ranks = dict(zip(reversed(words), range(len(words), 0, -1), strict=True))
-    return Lexicon(ranks, frozenset(data_words(STEMS_FILE)), frozenset(data_words(NON_KBBI_FILE)))
+    return Lexicon(
+        ranks,
+        frozenset(data_words(STEMS_FILE)),
+        frozenset(data_words(NON_KBBI_FILE)),
+        frozenset(data_words(ENGLISH_FILE)),
+    )

@@ -34,6 +34,7 @@ from rakparse.correct.rules import (
     SURE_ROOT,
     THIN_GLYPHS,
     TIE_LEAD,
+    TOKEN_RE,
     digit_readings,
     same_root,
 )
@@ -201,9 +202,19 @@ class WordRules(PhraseRules):
             return
         if token.folded.endswith(FOREIGN_ENDINGS):
             return  # `Sanitation`, `Management`: English, which Indonesian spells `-si`, `-men`
-        if self._english_plural(token.folded):
+        if self._english_plural(token.folded) or self._english(text, token):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
+
+    def _english(self, text: str, token: Token) -> bool:
+        """``kesadaran situasi maritim (maritime domain awareness)``: an English word
+        with another within two words of it is English quoted, not a misread word."""
+        english = self.lexicon.english
+        if token.folded not in english:
+            return False
+        before = TOKEN_RE.findall(text, 0, token.start)[-2:]
+        after = TOKEN_RE.findall(text, token.end)[:2]
+        return any(word.casefold() in english for word in (*before, *after))
 
     def _english_plural(self, folded: str) -> bool:
         """``Geoparks``, ``Rangers``: a foreign word with an English plural `-s` (in a
