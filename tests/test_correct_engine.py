@@ -1158,3 +1158,13 @@ def test_the_english_words_are_english_and_not_indonesian(corrector: Corrector) 
     # words Indonesian writes as much as English are not on the list
     assert not {"data", "domain", "dana", "kerja"} & english
 
+
+def test_a_segment_of_a_number_is_written_so(corrector: Corrector) -> None:
+    """`Nomor 5/Sesjen/Rendal/2020`: the segments of a letter's or a regulation's
+    number are codes (`Rendal`, not `Rendah` or `Kendal`), neither changed nor doubted;
+    a word after a slash outside a number is not one (`Kabupaten/Kota`)."""
+    for text in ("sesuai Surat Nomor 5/Sesjen/Rendal/2020", "Nomor 13/Permentan/OT.140/1/2010 tentang"):
+        fixed = fix(corrector, text)
+        assert (fixed.text, fixed.corrections, fixed.warnings) == (text, (), ())
+    assert fix(corrector, "data Kabupaten/Kotq").text == "data Kabupaten/Kota"
+

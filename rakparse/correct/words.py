@@ -43,6 +43,10 @@ from rakparse.correct.rules import (
 FOREIGN_ENDINGS = ("tion", "tions", "ment", "ments", "ness", "ship")
 
 
+#: a number's segments before a slash (`13/`, `11/Kemenhan/` of `Nomor 13/Permentan/OT.140/1/2010`,
+#: `Nomor 11/Kemenhan/Renbang/2023`)
+_CODE_BEFORE = re.compile(r"\d[\w.-]*/(?:[^\W_][\w.-]*/)*\Z")
+
 #: the word joined by a hyphen right before a position, and right after one
 _HALF_BEFORE = re.compile(r"(?<![\w-])([^\W_]+)-\Z")
 _HALF_AFTER = re.compile(r"-([^\W_]+)(?![\w-])")
@@ -139,6 +143,8 @@ class WordRules(PhraseRules):
             return  # `ß`, ligatures: case folding changes the length; not an OCR word
         if self._glued_apart(token, changes):
             return
+        if text[token.end : token.end + 1] == "/" and _CODE_BEFORE.search(text, 0, token.start):
+            return  # a segment of a number (`Nomor 13/Permentan/OT.140/1/2010`), written so
         if HAS_DIGIT.search(word):
             if column == "target" or word.isdigit():
                 return
