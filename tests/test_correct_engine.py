@@ -1168,3 +1168,9 @@ def test_a_segment_of_a_number_is_written_so(corrector: Corrector) -> None:
         assert (fixed.text, fixed.corrections, fixed.warnings) == (text, (), ())
     assert fix(corrector, "data Kabupaten/Kotq").text == "data Kabupaten/Kota"
 
+
+def test_a_capital_read_twice_is_no_acronym(corrector: Corrector) -> None:
+    """`UUsaha` is `Usaha` with its U read twice, not the acronym `UU` glued to `saha`;
+    a known acronym with a word glued on is still cut (`PPKdan`)."""
+    assert fix(corrector, "Seksi Tata UUsaha", "pelaksana").text == "Seksi Tata Usaha"
+    assert fix(corrector, "Rapat PPKdan PPS").text == "Rapat PPK dan PPS"

@@ -324,6 +324,8 @@ class WordRules(PhraseRules):
         if match is None:
             return False
         acronym, rest = match.groups()
+        if len(acronym) == 2 and acronym[0] == acronym[1] and self._listed(acronym[0].lower() + rest):
+            return False  # `UUsaha`: a capital read twice, not `UU` and `saha`
         if (
             not self._known_acronym(acronym)
             or rest in JOIN_SUFFIXES
