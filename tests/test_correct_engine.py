@@ -1174,3 +1174,21 @@ def test_a_capital_read_twice_is_no_acronym(corrector: Corrector) -> None:
     a known acronym with a word glued on is still cut (`PPKdan`)."""
     assert fix(corrector, "Seksi Tata UUsaha", "pelaksana").text == "Seksi Tata Usaha"
     assert fix(corrector, "Rapat PPKdan PPS").text == "Rapat PPK dan PPS"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # one slip from `pengelolaan`, two from the phrase's `Pengelola` (`Pengelola Keuangan`)
+        ("Pengelolaam keuangan dan penyusunan laporan", "Pengelolaan keuangan dan penyusunan laporan"),
+        # one slip from the listed `kontingensi`, two from the phrase's `Rencana Kontinjensi`
+        ("Penyusunan rencana kotingensi dan simulasi", "Penyusunan rencana kontingensi dan simulasi"),
+        # the phrase still mends a word with no nearer one of its own
+        ("Laporan Baring Milk Negara", "Laporan Barang Milik Negara"),
+    ],
+)
+def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
+    corrector: Corrector, text: str, expected: str
+) -> None:
+    assert fix(corrector, text).text == expected
+

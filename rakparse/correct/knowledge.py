@@ -360,15 +360,16 @@ class Knowledge:
             and self.lexicon.zipf(folded) < RARE_PRIOR
         )
 
-    def _own_cost(self, observed: str, target: str) -> float:
-        """The OCR cost of the nearest listed word other than ``target`` (one edit away)."""
+    def _own_word(self, observed: str, target: str) -> tuple[float, str]:
+        """The nearest listed word other than ``target`` (one edit away) and its OCR
+        cost; ``(9.0, "")`` if there is none."""
         limit = SHORT_ALLOWED if len(observed) < 6 else 1.0
         costs = [
-            ocr_cost(observed, word)
+            (ocr_cost(observed, word), word)
             for word in self.index().near(observed, max_distance=1)
             if word != target and len(word) >= MIN_LENGTH
         ]
-        return min((cost for cost in costs if cost <= limit), default=9.0)
+        return min((pair for pair in costs if pair[0] <= limit), default=(9.0, ""))
 
     def _choose(
         self, folded: str, column: str, *, capitalized: bool, loose: bool = False

@@ -21,6 +21,7 @@ from rakparse.correct.rules import (
     STOPWORDS,
     UNIT_COLUMNS,
     apply_case,
+    same_root,
 )
 from rakparse.correct.vocabulary import Phrase
 
@@ -198,9 +199,18 @@ class PhraseRules(GlueRules):
                 if cost > limit:
                     return None
                 if cost > 1.0:
-                    own = self._own_cost(observed, target)
+                    own, word = self._own_word(observed, target)
                     if own + 1.0 < cost:
                         return None  # `keuanan` is plainly `keuangan`, not the phrase's `kepala`
+                    if own + 0.5 < cost and (
+                        Levenshtein.distance(word, target, score_cutoff=1) <= 1
+                        or same_root(word, target, self.lexicon)
+                    ):
+                        # the phrase's word and the nearer one are forms of one word (by
+                        # their affixes or a letter): the phrase cannot tell which
+                        # (`Pengelolaam keuangan` is `pengelolaan`, not `Pengelola Keuangan`;
+                        # `kotingensi`, `kontingensi`)
+                        return None
             total += cost
         if known_changes:
             # the other words must hold: two that are not `dan` (`Baring Milk Negara` has
