@@ -1192,3 +1192,16 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
 ) -> None:
     assert fix(corrector, text).text == expected
 
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # before a year, a token as near `tahun` as `tahunan` is `tahun`
+        ("Penyusunan Perjanjian Kinerja tahunn 2024", "Penyusunan Perjanjian Kinerja tahun 2024"),
+        ("sesuai Peraturan Menteri Nomor 5 Tahnn 2020", "sesuai Peraturan Menteri Nomor 5 Tahun 2020"),
+        # a word as written stays, whatever follows (`Laporan Tahunan 2024`)
+        ("Penyusunan Laporan Tahunan 2024", "Penyusunan Laporan Tahunan 2024"),
+    ],
+)
+def test_before_a_year_the_word_is_tahun(corrector: Corrector, text: str, expected: str) -> None:
+    assert fix(corrector, text).text == expected
