@@ -1205,3 +1205,29 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
 )
 def test_before_a_year_the_word_is_tahun(corrector: Corrector, text: str, expected: str) -> None:
     assert fix(corrector, text).text == expected
+
+
+MISREAD_YEARS = [
+    # after `tahun` (as read), a number no plan writes is a year of this century
+    ("Penyusunan Laporan Kinerja tahun 2074 kepada Sekretariat", "2074", "2024"),
+    ("Pemeriksaan LKPD Tahun Anggaran 1025", "1025", "2025"),
+    ("sesuai Undang-Undang Nomor 8 Tahu 3009", "3009", "2009"),
+    # years a plan writes, and numbers that are no year, stay
+    ("sesuai Peraturan Pemerintah Nomor 94 Tahun 1974", None, None),
+    ("sesuai Pasal 1126 Kitab Undang-Undang Hukum Perdata", None, None),
+    ("Penerapan ISO 9001:2015 di laboratorium", None, None),
+    ("Pengawasan hewan kurban menjelang Iduladha 1445 H", None, None),
+    ("Pemutakhiran data jalan sepanjang 3400 meter", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "read", "year"), MISREAD_YEARS)
+def test_a_number_after_tahun_that_no_plan_writes_is_a_misread_year(
+    corrector: Corrector, text: str, read: str | None, year: str | None
+) -> None:
+    fixed = fix(corrector, text)
+    if read is None or year is None:
+        assert (fixed.text, fixed.corrections) == (text, ())
+    else:
+        assert fixed.text == text.replace(read, year)
+        assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, year, "pattern")]

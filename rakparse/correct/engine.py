@@ -78,7 +78,7 @@ from rakparse.correct.rules import (
     same_root,
 )
 from rakparse.correct.vocabulary import Phrase, VocabEntry, load_vocabulary, vocabulary_entries, words_of
-from rakparse.correct.words import WordRules
+from rakparse.correct.words import YEARS, WordRules
 from rakparse.model import Correction, CorrectionBy, Notice
 
 __all__ = ["DEFAULT_MIN_SCORE", "Corrector", "Fixed", "VocabEntry", "load_corrector", "vocabulary_entries"]
@@ -525,7 +525,7 @@ class Corrector(WordRules):
         for word in folded:
             verdict = plain.get(word)
             if verdict is None:
-                verdict = word.isdigit() or (
+                verdict = (word.isdigit() and (len(word) != 4 or int(word) in YEARS)) or (
                     not HAS_DIGIT.search(word)
                     and word not in self._forced_words
                     and word not in JOIN_SUFFIXES

@@ -50,6 +50,11 @@ _CODE_BEFORE = re.compile(r"\d[\w.-]*/(?:[^\W_][\w.-]*/)*\Z")
 #: a year written after a word (`tahun 2024`, `Nomor 7 Tahun 2023`)
 _YEAR_AFTER = re.compile(r" {1,2}(?:19|20)\d\d(?![\d.,])")
 
+#: the years a plan writes after `tahun`: a number there outside them is misread
+YEARS = range(1945, 2051)
+#: the word before a number, past an `Anggaran` (`Tahun Anggaran 2074`)
+_WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]+)(?: [Aa]nggaran)? {1,2}\Z")
+
 #: the word joined by a hyphen right before a position, and right after one
 _HALF_BEFORE = re.compile(r"(?<![\w-])([^\W_]+)-\Z")
 _HALF_AFTER = re.compile(r"-([^\W_]+)(?![\w-])")
@@ -149,7 +154,12 @@ class WordRules(PhraseRules):
         if text[token.end : token.end + 1] == "/" and _CODE_BEFORE.search(text, 0, token.start):
             return  # a segment of a number (`Nomor 13/Permentan/OT.140/1/2010`), written so
         if HAS_DIGIT.search(word):
-            if column == "target" or word.isdigit():
+            if column == "target":
+                return
+            if word.isdigit():
+                year = self._misread_year(text, token)
+                if year is not None:
+                    changes.append(Change(token.start, token.end, year, similarity(word, year), "pattern"))
                 return
             if sum(ch.isalpha() for ch in word) < 2 or sum(ch.isdigit() for ch in word) > 2:
                 return
@@ -214,6 +224,25 @@ class WordRules(PhraseRules):
         if self._english_plural(token.folded) or self._english(text, token):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
+
+    @staticmethod
+    def _misread_year(text: str, token: Token) -> str | None:
+        """``tahun 2074``, ``Tahun 1025``: after `tahun` (as read: `Tahu`, `tabun`), a
+        number of four digits that no plan writes is a misread year of this century:
+        its first two digits are `20` (Tesseract reads the 2 as 1, 3 or 7), or a 7 read
+        for its third digit 2 (`2074` is `2024`). Numbers elsewhere are not years
+        (`Pasal 1126`, `ISO 9001`, `1445 H`)."""
+        word = token.text
+        if len(word) != 4 or int(word) in YEARS:
+            return None
+        before = _WORD_BEFORE_NUMBER.search(text, max(0, token.start - 30), token.start)
+        if before is None or Levenshtein.distance(before.group(1).casefold(), "tahun", score_cutoff=1) > 1:
+            return None
+        if word[:2] != "20" and int("20" + word[2:]) in YEARS:
+            return "20" + word[2:]
+        if word[:3] == "207":
+            return "202" + word[3]
+        return None
 
     def _english(self, text: str, token: Token) -> bool:
         """``kesadaran situasi maritim (maritime domain awareness)``: an English word
