@@ -725,10 +725,12 @@ def test_clean_documents_with_their_context_are_never_changed(corrector: Correct
             correction_eval.TWELFTH_DIR,
             correction_eval.THIRTEENTH_DIR,
             correction_eval.FOURTEENTH_DIR,
+            correction_eval.FIFTEENTH_DIR,
+            correction_eval.SIXTEENTH_DIR,
         )
         for document in correction_eval.load_documents(directory)
     ]
-    assert len(documents) == 106
+    assert len(documents) == 122
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True
     ):
