@@ -1201,6 +1201,14 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
         # before a year, a token as near `tahun` as `tahunan` is `tahun`
         ("Penyusunan Perjanjian Kinerja tahunn 2024", "Penyusunan Perjanjian Kinerja tahun 2024"),
         ("sesuai Peraturan Menteri Nomor 5 Tahnn 2020", "sesuai Peraturan Menteri Nomor 5 Tahun 2020"),
+        # real words OCR makes of `tahun`, which no plan writes before a year
+        ("Penyusunan Laporan Kinerja tahan 2024", "Penyusunan Laporan Kinerja tahun 2024"),
+        ("Perjanjian Kinerja Tabun 2023", "Perjanjian Kinerja Tahun 2023"),
+        # with a misread year after it, both are mended
+        ("sesuai Undang-Undang Nomor 8 Tahu 3009", "sesuai Undang-Undang Nomor 8 Tahun 2009"),
+        # words farther from `tahun` stay (`Tahap`, `Natal`)
+        ("Pelaksanaan kegiatan Tahap 2024", "Pelaksanaan kegiatan Tahap 2024"),
+        ("Siaga Natal 2024 dan Tahun Baru 2025", "Siaga Natal 2024 dan Tahun Baru 2025"),
         # a word as written stays, whatever follows (`Laporan Tahunan 2024`)
         ("Penyusunan Laporan Tahunan 2024", "Penyusunan Laporan Tahunan 2024"),
     ],
@@ -1213,7 +1221,7 @@ MISREAD_YEARS = [
     # after `tahun` (as read), a number no plan writes is a year of this century
     ("Penyusunan Laporan Kinerja tahun 2074 kepada Sekretariat", "2074", "2024"),
     ("Pemeriksaan LKPD Tahun Anggaran 1025", "1025", "2025"),
-    ("sesuai Undang-Undang Nomor 8 Tahu 3009", "3009", "2009"),
+    ("sesuai Undang-Undang Nomor 8 Tahun 3009", "3009", "2009"),
     # years a plan writes, and numbers that are no year, stay
     ("sesuai Peraturan Pemerintah Nomor 94 Tahun 1974", None, None),
     ("sesuai Pasal 1126 Kitab Undang-Undang Hukum Perdata", None, None),

@@ -15,6 +15,7 @@ from rakparse.correct.rules import (
     ACRONYM_GLUED,
     ANY_CUT_TOKEN,
     COMMON_PRIOR,
+    COMMON_SLOT,
     CONFIRM_FROM,
     CONFIRM_SHORTER_THAN,
     CONTEXT_ALLOWED,
@@ -47,8 +48,13 @@ FOREIGN_ENDINGS = ("tion", "tions", "ment", "ments", "ness", "ship")
 #: `Nomor 11/Kemenhan/Renbang/2023`)
 _CODE_BEFORE = re.compile(r"\d[\w.-]*/(?:[^\W_][\w.-]*/)*\Z")
 
-#: a year written after a word (`tahun 2024`, `Nomor 7 Tahun 2023`)
-_YEAR_AFTER = re.compile(r" {1,2}(?:19|20)\d\d(?![\d.,])")
+#: a number of four digits after a word, a year as written or misread (`tahun 2024`,
+#: `Nomor 7 Tahun 2023`, `tahan 2074`)
+NUMBER_AFTER = re.compile(r" {1,2}\d{4}(?![\d.,])")
+#: how far (OCR cost) a word before a year may be from `tahun`, and a rare or unknown
+#: one (`tatum`, `Tahuti`)
+TAHUN_NEAR = 1.0
+TAHUN_NEAR_RARE = 1.8
 
 #: the years a plan writes after `tahun`: a number there outside them is misread
 YEARS = range(1945, 2051)
@@ -158,7 +164,7 @@ class WordRules(PhraseRules):
                 return
             if word.isdigit():
                 year = self._misread_year(text, token)
-                if year is not None:
+                if year is not None and similarity(word, year) >= self.min_score:
                     changes.append(Change(token.start, token.end, year, similarity(word, year), "pattern"))
                 return
             if sum(ch.isalpha() for ch in word) < 2 or sum(ch.isdigit() for ch in word) > 2:
@@ -181,6 +187,8 @@ class WordRules(PhraseRules):
             elif not known and sum(ch.isalpha() for ch in word) >= 5 and not word.isupper():
                 # `Partti5ipasi`: a digit and another slip; the OCR costs know 5/s, 1/l, 0/o
                 self._unknown_word(text, token, column, changes, doubts, choices)
+            return
+        if self._tahun(text, token, column, changes):
             return
         if len(word) < MIN_LENGTH or self._listed(word):
             return
@@ -224,6 +232,27 @@ class WordRules(PhraseRules):
         if self._english_plural(token.folded) or self._english(text, token):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
+
+    def _tahun_misread(self, folded: str) -> bool:
+        """Is this word, written before a year, a misread `tahun`? Plan tables write
+        `tahun` before a year (176 times in the corpus) and no word near it: not
+        `tahunan`, nor the real words OCR makes of it (`tahan`, `tahu`, `tabun`)."""
+        if folded == "tahun" or folded in self.vocab.words:
+            return False
+        cost = ocr_cost(folded, "tahun")
+        if cost <= TAHUN_NEAR:
+            return True
+        rare = self.lexicon.ranks.get(folded, COMMON_SLOT + 1) > COMMON_SLOT
+        return cost <= TAHUN_NEAR_RARE and rare
+
+    def _tahun(self, text: str, token: Token, column: str, changes: list[Change]) -> bool:
+        """``tahan 2024``, ``tahunn 2024``, ``Tabun 2023``: `tahun` misread before a year."""
+        if not NUMBER_AFTER.match(text, token.end) or not self._tahun_misread(token.folded):
+            return False
+        score = similarity(token.folded, "tahun")
+        if score >= self.min_score:
+            changes.append(self._replacement(text, token, "tahun", score, column))
+        return True
 
     @staticmethod
     def _misread_year(text: str, token: Token) -> str | None:
@@ -420,12 +449,6 @@ class WordRules(PhraseRules):
     ) -> None:
         """One near word if there is a clear one; else two glued words; else a doubt."""
         word = token.text
-        if _YEAR_AFTER.match(text, token.end) and ocr_cost(token.folded, "tahun") <= 1.0:
-            # before a year, plan tables write `tahun` (176 times in the corpus), never
-            # `tahunan`: `tahunn 2024` is `tahun 2024`
-            score = similarity(token.folded, "tahun")
-            self._change(text, token, "tahun", score, 0.0, column, changes, choices)
-            return
         capitalized = word[:1].isupper() and not word.isupper()
         best, score, rival = self._choose(token.folded, column, capitalized=capitalized)
         cost = ocr_cost(token.folded, best) if best is not None else 9.0
