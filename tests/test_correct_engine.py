@@ -1206,6 +1206,10 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
         ("Perjanjian Kinerja Tabun 2023", "Perjanjian Kinerja Tahun 2023"),
         # with a misread year after it, both are mended
         ("sesuai Undang-Undang Nomor 8 Tahu 3009", "sesuai Undang-Undang Nomor 8 Tahun 2009"),
+        # `nomor` before a number likewise (`Notor 28`), not a real word farther from
+        # it (`motor 10 unit`)
+        ("sesuai UU Notor 28 Tahan 2009", "sesuai UU Nomor 28 Tahun 2009"),
+        ("Pengadaan sepeda motor 10 unit", "Pengadaan sepeda motor 10 unit"),
         # words farther from `tahun` stay (`Tahap`, `Natal`)
         ("Pelaksanaan kegiatan Tahap 2024", "Pelaksanaan kegiatan Tahap 2024"),
         ("Siaga Natal 2024 dan Tahun Baru 2025", "Siaga Natal 2024 dan Tahun Baru 2025"),
@@ -1213,7 +1217,7 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
         ("Penyusunan Laporan Tahunan 2024", "Penyusunan Laporan Tahunan 2024"),
     ],
 )
-def test_before_a_year_the_word_is_tahun(corrector: Corrector, text: str, expected: str) -> None:
+def test_before_a_year_the_word_is_tahun_and_before_a_number_nomor(corrector: Corrector, text: str, expected: str) -> None:
     assert fix(corrector, text).text == expected
 
 

@@ -541,8 +541,8 @@ class Corrector(WordRules):
         for a, b in itertools.pairwise(folded):
             if self._listed(a + b):
                 return False  # maybe a split word (`Bada n`)
-            if b.isdigit() and len(b) == 4 and self._tahun_misread(a):
-                return False  # `tahan 2024`: see ``_tahun``
+            if b.isdigit() and self._number_word(a, len(b)):
+                return False  # `tahan 2024`: see ``_before_number``
         words = TOKEN_RE.findall(text)
         if any(self._case_slip(words, number) for number in range(1, len(words) - 1)):
             return False

@@ -48,13 +48,15 @@ FOREIGN_ENDINGS = ("tion", "tions", "ment", "ments", "ness", "ship")
 #: `Nomor 11/Kemenhan/Renbang/2023`)
 _CODE_BEFORE = re.compile(r"\d[\w.-]*/(?:[^\W_][\w.-]*/)*\Z")
 
-#: a number of four digits after a word, a year as written or misread (`tahun 2024`,
-#: `Nomor 7 Tahun 2023`, `tahan 2074`)
-NUMBER_AFTER = re.compile(r" {1,2}\d{4}(?![\d.,])")
-#: how far (OCR cost) a word before a year may be from `tahun`, and a rare or unknown
-#: one (`tatum`, `Tahuti`)
-TAHUN_NEAR = 1.0
-TAHUN_NEAR_RARE = 1.8
+#: the number after a word (`tahun 2024`, `Nomor 7`, `Nomor 13/Permentan/...`)
+_NUMBER_AFTER = re.compile(r" {1,2}(\d+)(?![\d.,])")
+#: words plan tables write before a number, by the numbers' lengths they come before:
+#: `tahun` before a year, `nomor` before a regulation's or a letter's number
+NUMBER_WORDS = {"tahun": range(4, 5), "nomor": range(1, 5)}
+#: how far (OCR cost) a word before such a number may be from the word, and a rare or
+#: unknown one (`tatum 2024`, `Norsor 8`)
+NUMBER_WORD_NEAR = 1.0
+NUMBER_WORD_NEAR_RARE = 1.8
 
 #: the years a plan writes after `tahun`: a number there outside them is misread
 YEARS = range(1945, 2051)
@@ -188,7 +190,7 @@ class WordRules(PhraseRules):
                 # `Partti5ipasi`: a digit and another slip; the OCR costs know 5/s, 1/l, 0/o
                 self._unknown_word(text, token, column, changes, doubts, choices)
             return
-        if self._tahun(text, token, column, changes):
+        if self._before_number(text, token, column, changes):
             return
         if len(word) < MIN_LENGTH or self._listed(word):
             return
@@ -233,25 +235,30 @@ class WordRules(PhraseRules):
             return
         self._unknown_word(text, token, column, changes, doubts, choices)
 
-    def _tahun_misread(self, folded: str) -> bool:
-        """Is this word, written before a year, a misread `tahun`? Plan tables write
-        `tahun` before a year (176 times in the corpus) and no word near it: not
-        `tahunan`, nor the real words OCR makes of it (`tahan`, `tahu`, `tabun`)."""
-        if folded == "tahun" or folded in self.vocab.words:
-            return False
-        cost = ocr_cost(folded, "tahun")
-        if cost <= TAHUN_NEAR:
-            return True
-        rare = self.lexicon.ranks.get(folded, COMMON_SLOT + 1) > COMMON_SLOT
-        return cost <= TAHUN_NEAR_RARE and rare
+    def _number_word(self, folded: str, digits: int) -> str | None:
+        """The word (`tahun`, `nomor`) that ``folded``, written before a number of
+        ``digits`` digits, was misread from, if any. Plan tables write `tahun` before a
+        year (176 times in the corpus) and no word near it, not `tahunan`; nor the
+        real words OCR makes of these (`tahan 2024`, `Tabun 2023`, `Nomer 5`)."""
+        for word, lengths in NUMBER_WORDS.items():
+            if digits not in lengths or folded == word or folded in self.vocab.words:
+                continue
+            cost = ocr_cost(folded, word)
+            rare = self.lexicon.ranks.get(folded, COMMON_SLOT + 1) > COMMON_SLOT
+            if cost <= NUMBER_WORD_NEAR or (cost <= NUMBER_WORD_NEAR_RARE and rare):
+                return word
+        return None
 
-    def _tahun(self, text: str, token: Token, column: str, changes: list[Change]) -> bool:
-        """``tahan 2024``, ``tahunn 2024``, ``Tabun 2023``: `tahun` misread before a year."""
-        if not NUMBER_AFTER.match(text, token.end) or not self._tahun_misread(token.folded):
+    def _before_number(self, text: str, token: Token, column: str, changes: list[Change]) -> bool:
+        """``tahan 2024``, ``tahunn 2024``, ``Notor 28``: `tahun` or `nomor` misread
+        before a number."""
+        number = _NUMBER_AFTER.match(text, token.end)
+        word = self._number_word(token.folded, len(number.group(1))) if number else None
+        if word is None:
             return False
-        score = similarity(token.folded, "tahun")
+        score = similarity(token.folded, word)
         if score >= self.min_score:
-            changes.append(self._replacement(text, token, "tahun", score, column))
+            changes.append(self._replacement(text, token, word, score, column))
         return True
 
     @staticmethod
