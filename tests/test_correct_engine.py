@@ -1217,7 +1217,9 @@ def test_a_phrase_does_not_take_a_word_plainly_nearer_another(
         ("Penyusunan Laporan Tahunan 2024", "Penyusunan Laporan Tahunan 2024"),
     ],
 )
-def test_before_a_year_the_word_is_tahun_and_before_a_number_nomor(corrector: Corrector, text: str, expected: str) -> None:
+def test_before_a_year_the_word_is_tahun_and_before_a_number_nomor(
+    corrector: Corrector, text: str, expected: str
+) -> None:
     assert fix(corrector, text).text == expected
 
 
