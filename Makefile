@@ -55,7 +55,6 @@ lexicon: setup
 	$(BIN)/python scripts/make_stems.py
 	$(BIN)/pip install --quiet spylls
 	$(BIN)/python scripts/make_non_kbbi.py
-	$(BIN)/python scripts/make_english.py
 
 # Regenerate rakparse/data/pairs-id.bin, plan-words-id.txt and plan-case-id.txt, the
 # word pairs, word counts and case counts of corpus/rak/ (commit them with the texts).

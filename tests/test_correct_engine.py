@@ -41,6 +41,17 @@ def fix(corrector: Corrector, text: str, column: str = "kegiatan") -> Fixed:
     return corrector.fix(text, column=column, line=7)
 
 
+def assert_pattern_fix(corrector: Corrector, text: str, read: str | None, to: str | None) -> None:
+    """``read`` in ``text`` becomes ``to``, the one change, recorded `by: pattern`; with
+    ``read`` None, ``text`` is left as it is."""
+    fixed = fix(corrector, text)
+    if read is None or to is None:
+        assert (fixed.text, fixed.corrections) == (text, ())
+    else:
+        assert fixed.text == text.replace(read, to)
+        assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, to, "pattern")]
+
+
 # -- changes the engine makes, grouped by where they come from ----------------
 
 FIXES = [
@@ -1130,12 +1141,7 @@ EXCLAMATIONS = [
 def test_an_exclamation_mark_read_for_a_last_letter_is_that_letter(
     corrector: Corrector, text: str, read: str | None, to: str | None
 ) -> None:
-    fixed = fix(corrector, text)
-    if read is None or to is None:
-        assert (fixed.text, fixed.corrections) == (text, ())
-    else:
-        assert fixed.text == text.replace(read, to)
-        assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, to, "pattern")]
+    assert_pattern_fix(corrector, text, read, to)
 
 
 ENGLISH_QUOTED = [
@@ -1241,9 +1247,4 @@ MISREAD_YEARS = [
 def test_a_number_after_tahun_that_no_plan_writes_is_a_misread_year(
     corrector: Corrector, text: str, read: str | None, year: str | None
 ) -> None:
-    fixed = fix(corrector, text)
-    if read is None or year is None:
-        assert (fixed.text, fixed.corrections) == (text, ())
-    else:
-        assert fixed.text == text.replace(read, year)
-        assert [(c.from_, c.to, c.by) for c in fixed.corrections] == [(read, year, "pattern")]
+    assert_pattern_fix(corrector, text, read, year)
