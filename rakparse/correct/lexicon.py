@@ -36,7 +36,8 @@ import functools
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from importlib import resources
+
+from rakparse.correct.packaged import data_file
 
 LEXICON_FILE = "lexicon-id.txt"
 STEMS_FILE = "stems-id.txt"
@@ -303,7 +304,7 @@ def is_derivation(word: str, known: Mapping[str, int], stems: frozenset[str] = f
 
 def data_words(name: str) -> list[str]:
     """The lines of a shipped word list after its ``#`` header."""
-    lines = (resources.files("rakparse") / "data" / name).read_text(encoding="utf-8").splitlines()
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
     header = next((number for number, line in enumerate(lines) if not line.startswith("#")), len(lines))
     return [line for line in lines[header:] if line]
 

@@ -31,9 +31,9 @@ import functools
 import hashlib
 import sys
 from collections.abc import Iterable
-from importlib import resources
 
 from rakparse.correct.document import PAIR_RE
+from rakparse.correct.packaged import data_file
 
 PAIRS_FILE = "pairs-id.bin"
 
@@ -85,4 +85,4 @@ class WordPairs:
 @functools.cache
 def load_pairs() -> WordPairs:
     """The shipped word pairs, read once."""
-    return WordPairs((resources.files("rakparse") / "data" / PAIRS_FILE).read_bytes())
+    return WordPairs(data_file(PAIRS_FILE).read_bytes())

@@ -31,8 +31,8 @@ from __future__ import annotations
 import functools
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from importlib import resources
 
+from rakparse.correct.packaged import data_file
 from rakparse.correct.rules import STOPWORDS, TOKEN_RE
 
 PLAN_CASE_FILE = "plan-case-id.txt"
@@ -165,4 +165,4 @@ class PlanCase:
 @functools.cache
 def load_plan_case() -> PlanCase:
     """The shipped counts, read once."""
-    return PlanCase.parse((resources.files("rakparse") / "data" / PLAN_CASE_FILE).read_text(encoding="utf-8"))
+    return PlanCase.parse(data_file(PLAN_CASE_FILE).read_text(encoding="utf-8"))

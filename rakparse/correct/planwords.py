@@ -27,7 +27,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from importlib import resources
+
+from rakparse.correct.packaged import data_file
 
 PLAN_WORDS_FILE = "plan-words-id.txt"
 
@@ -79,6 +80,4 @@ class PlanWords:
 @functools.cache
 def load_plan_words() -> PlanWords:
     """The shipped word counts, read once."""
-    return PlanWords.parse(
-        (resources.files("rakparse") / "data" / PLAN_WORDS_FILE).read_text(encoding="utf-8")
-    )
+    return PlanWords.parse(data_file(PLAN_WORDS_FILE).read_text(encoding="utf-8"))

@@ -27,7 +27,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 from typing import TypeVar
 
@@ -119,6 +118,8 @@ def save(built: object, folder: Path) -> None:
     path = _path(folder)
     if path is None:
         return
+    import tempfile  # only a process that builds the corrector writes: no import cost to the others
+
     temporary: str | None = None
     try:
         data = pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL)

@@ -27,10 +27,10 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Literal, NamedTuple
 
+from rakparse.correct.packaged import data_file
 from rakparse.errors import UsageError
 from rakparse.model import Notice
 
@@ -101,7 +101,7 @@ class Vocabulary:
 
 
 def _package_lines(name: str) -> list[str]:
-    resource = resources.files("rakparse") / "data" / "vocabulary" / name
+    resource = data_file("vocabulary", name)
     return resource.read_text(encoding="utf-8").splitlines()
 
 
