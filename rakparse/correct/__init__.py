@@ -1,5 +1,6 @@
 """correct stage: fix OCR errors in cell text, recording every change.
 
+- ``packaged``: the package's data files (``rakparse/data/``), read when needed;
 - ``vocabulary``: the domain vocabulary (package data plus ``--vocab`` files);
 - ``lexicon``: the general Indonesian word list and its affix rules;
 - ``confusions``: OCR-aware costs and candidate search;
