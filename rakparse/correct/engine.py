@@ -74,11 +74,12 @@ from rakparse.correct.rules import (
     TOKEN_RE,
     UNIT_COLUMNS,
     URL_RE,
+    YEARS,
     apply_case,
     same_root,
 )
 from rakparse.correct.vocabulary import Phrase, VocabEntry, load_vocabulary, vocabulary_entries, words_of
-from rakparse.correct.words import YEARS, WordRules
+from rakparse.correct.words import WordRules
 from rakparse.model import Correction, CorrectionBy, Notice
 
 __all__ = ["DEFAULT_MIN_SCORE", "Corrector", "Fixed", "VocabEntry", "load_corrector", "vocabulary_entries"]

@@ -107,6 +107,15 @@ LOOKALIKE_CAPITALS = frozenset("CIKOSUVWXYZ")
 THIN_GLYPHS = frozenset("Il1|!")
 #: a word this frequent (rank) competes with them
 COMMON_SLOT = 5000
+#: words plan tables write before a number, by the numbers' lengths they come before:
+#: `tahun` before a year, `nomor` before a regulation's or a letter's number
+NUMBER_WORDS = {"tahun": range(4, 5), "nomor": range(1, 5)}
+#: how far (OCR cost) a word before such a number may be from the word, and a rare or
+#: unknown one (`tatum 2024`, `Norsor 8`)
+NUMBER_WORD_NEAR = 1.0
+NUMBER_WORD_NEAR_RARE = 1.8
+#: the years a plan writes after `tahun`: a number there outside them is misread
+YEARS = range(1945, 2051)
 #: a lower-case word rarer than this (Zipf) between two capitalized words of a title may
 #: be a misread `dan` (`Umum don Perencanaan`)
 RARE_TITLE_WORD = 4.5

@@ -27,6 +27,9 @@ from rakparse.correct.rules import (
     LOWER_RUN,
     MARGIN,
     MIN_LENGTH,
+    NUMBER_WORD_NEAR,
+    NUMBER_WORD_NEAR_RARE,
+    NUMBER_WORDS,
     RARE_TITLE_WORD,
     SHORT_WORDS,
     SLOT_WORDS,
@@ -36,6 +39,7 @@ from rakparse.correct.rules import (
     THIN_GLYPHS,
     TIE_LEAD,
     TOKEN_RE,
+    YEARS,
     digit_readings,
     same_root,
 )
@@ -50,16 +54,7 @@ _CODE_BEFORE = re.compile(r"\d[\w.-]*/(?:[^\W_][\w.-]*/)*\Z")
 
 #: the number after a word (`tahun 2024`, `Nomor 7`, `Nomor 13/Permentan/...`)
 _NUMBER_AFTER = re.compile(r" {1,2}(\d+)(?![\d.,])")
-#: words plan tables write before a number, by the numbers' lengths they come before:
-#: `tahun` before a year, `nomor` before a regulation's or a letter's number
-NUMBER_WORDS = {"tahun": range(4, 5), "nomor": range(1, 5)}
-#: how far (OCR cost) a word before such a number may be from the word, and a rare or
-#: unknown one (`tatum 2024`, `Norsor 8`)
-NUMBER_WORD_NEAR = 1.0
-NUMBER_WORD_NEAR_RARE = 1.8
 
-#: the years a plan writes after `tahun`: a number there outside them is misread
-YEARS = range(1945, 2051)
 #: the word before a number, past an `Anggaran` (`Tahun Anggaran 2074`)
 _WORD_BEFORE_NUMBER = re.compile(r"([^\W\d_]+)(?: [Aa]nggaran)? {1,2}\Z")
 
