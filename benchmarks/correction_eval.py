@@ -67,6 +67,7 @@ THIRTEENTH_DIR = DEV_DIR / "thirteenth"
 FOURTEENTH_DIR = DEV_DIR / "fourteenth"
 FIFTEENTH_DIR = DEV_DIR / "fifteenth"
 SIXTEENTH_DIR = DEV_DIR / "sixteenth"
+SEVENTEENTH_DIR = DEV_DIR / "seventeenth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -85,6 +86,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fourteenth set (texts new at stop 18)", FOURTEENTH_DIR),
     ("fifteenth set (texts new at stop 19)", FIFTEENTH_DIR),
     ("sixteenth set (texts new at stop 19, second)", SIXTEENTH_DIR),
+    ("seventeenth set (texts new at stop 20)", SEVENTEENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
