@@ -622,6 +622,31 @@ def test_the_document_settles_a_short_word_that_leads_its_rivals_narrowly(
 
 
 @pytest.mark.parametrize(
+    ("elsewhere", "expected"),
+    [
+        ("", "santr"),  # alone: `santri` and `santer` are nearly tied, left with no warning
+        ("Pembinaan santri", "santr"),  # once is not enough: it may be the document's misread
+        ("Pembinaan santri\nPrestasi santri", "santri"),  # twice, and never the rival
+        ("Pembinaan santri\nPrestasi santri\nsuara santer", "santr"),  # the rival too
+    ],
+)
+def test_the_document_settles_a_near_tie_only_by_writing_the_leader_twice(
+    corrector: Corrector, elsewhere: str, expected: str
+) -> None:
+    cell = "Pendataan dayah dan santr serta pengajar"
+    context = corrector.document_words(f"{elsewhere}\n{cell}")
+    fixed = corrector.fix(cell, column="kegiatan", line=7, context=context)
+    assert fixed.text == f"Pendataan dayah dan {expected} serta pengajar"
+    assert fixed.warnings == ()
+
+
+def test_a_near_tie_needs_the_document_s_counts(corrector: Corrector) -> None:
+    """A plain set of words says nothing of how often: a near tie is left."""
+    cell = "Pendataan dayah dan santr serta pengajar"
+    assert corrector.fix(cell, column="kegiatan", line=7, context={"santri"}).text == cell
+
+
+@pytest.mark.parametrize(
     ("text", "context", "expected"),
     [
         # a form of a short root (`bang`) one plain edit from a common word: the document decides

@@ -44,7 +44,8 @@ class Choice:
     """A change the document decides: the near word of a token left in doubt for a
     rival as near (``rival`` set, ``doubt`` its warning), or the clear nearest of a
     token a little too far to change on its own (``rival`` empty, no warning). It is
-    made when the document writes ``best`` and none of ``rivals``."""
+    made when the document writes ``best`` (at least ``times`` times) and none of
+    ``rivals``."""
 
     change: Change
     best: str
@@ -52,6 +53,9 @@ class Choice:
     doubt: tuple[str, str] | None
     #: the change this one undoes when taken (a phrase pair's farther word, ``_pair_instead``)
     replaces: Change | None = None
+    #: how often the document must write ``best``: more than once in a near tie, which
+    #: only the document settles (word pairs of plan tables do not)
+    times: int = 1
 
 
 @dataclass(frozen=True)

@@ -155,8 +155,16 @@ class Corrector(WordRules):
         return DocumentWords.of(text)
 
     def _decide(self, result: Result, context: Set[str]) -> Result:
-        """Take each doubtful near word the document uses and its rival does not."""
-        taken = [c for c in result.choices if c.best in context and not any(r in context for r in c.rivals)]
+        """Take each doubtful near word the document uses (as often as the choice asks)
+        and its rivals do not."""
+        counts = context.counts if isinstance(context, DocumentWords) else None
+
+        def written(choice: Choice) -> bool:
+            if choice.best not in context:
+                return False
+            return choice.times <= 1 or (counts is not None and counts[choice.best] >= choice.times)
+
+        taken = [c for c in result.choices if written(c) and not any(r in context for r in c.rivals)]
         return self._take(result, taken)
 
     def _by_pairs(self, result: Result) -> Result:
@@ -170,6 +178,8 @@ class Corrector(WordRules):
 
         taken = []
         for choice in result.choices:
+            if choice.times > 1:
+                continue  # a near tie: the document's own words settle it, or nothing does
             before, after = neighbours(text, choice.change.start, choice.change.end)
             if beside(choice.best, before, after) and not any(
                 beside(rival, before, after) for rival in choice.rivals

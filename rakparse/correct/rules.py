@@ -145,6 +145,8 @@ CONTEXT_ALLOWED_LONG = 2.0
 #: ... and, when it leads its rivals by this much (less than a clear margin), the
 #: document writes none of them
 TIE_LEAD = 0.3
+#: ... and in a nearer tie, the document writes the leader this often and none of them
+TIE_TIMES = 2
 #: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
 VERB_PREFIXES = ("me", "ber", "di")
 #: a derivation from a KBBI root this long is surely a word (`penambalan`: tambal);

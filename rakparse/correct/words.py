@@ -38,6 +38,7 @@ from rakparse.correct.rules import (
     SURE_ROOT,
     THIN_GLYPHS,
     TIE_LEAD,
+    TIE_TIMES,
     TOKEN_RE,
     YEARS,
     digit_readings,
@@ -550,19 +551,20 @@ class WordRules(PhraseRules):
             return
         # near words almost as likely as each other (`daera`: `daerah` leads `dara` and
         # `dera` by less than a clear margin): the leader, if the document writes it and
-        # none of the others; not in a near tie, where the document's own misreads decide
+        # none of the others; in a near tie (`santr`: `santri`, `santer`), where a
+        # document's own misread would decide too often, if it writes the leader twice
         ranked = self._ranked(token.folded, column)
-        if len(ranked) < 2 or ranked[1][0] - ranked[0][0] < TIE_LEAD:
+        if len(ranked) < 2:
             return
+        times = 1 if ranked[1][0] - ranked[0][0] >= TIE_LEAD else TIE_TIMES
         combined, cost, best = ranked[0]
         score = similarity(token.folded, best)
         if cost > CONTEXT_ALLOWED or score < self.min_score or same_root(token.folded, best, self.lexicon):
             return
         rivals = tuple(word for value, _cost, word in ranked[1:] if value - combined < MARGIN)
         to = self.spelled(self._shape(text, token, best, column), best)
-        choices.append(
-            Choice(Change(token.start, token.end, to, score, self.source(best)), best, rivals, None)
-        )
+        change = Change(token.start, token.end, to, score, self.source(best))
+        choices.append(Choice(change, best, rivals, None, times=times))
 
     def _derived_reading(
         self, text: str, token: Token, column: str, changes: list[Change], choices: list[Choice]
