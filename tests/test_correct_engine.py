@@ -419,6 +419,9 @@ UNCHANGED = [
     ("indikator", "Nilai SAKIPnya meningkat"),
     # an acronym in a sentence is written so: no phrase (`Kelompok Kerja Guru`) takes it
     ("kegiatan", "Pembentukan dan pembinaan kelompok kerja PUG"),
+    # a common word that plan tables write beside its neighbour is no misread of a
+    # phrase's word (`Kabupaten Dalam Angka` is a listed phrase)
+    ("kegiatan", "Rapat ulama kabupaten dalam rangka penetapan fatwa"),
     # a title-case unit keeps its capitals (no case slip: `Seksi Sarana dan Prasarana`)
     ("pelaksana", "Seksi Sarana dan Prasarana Olahraga"),
     # pieces beside another piece are not joined into a short word (`an da` is no `anda`)

@@ -185,6 +185,8 @@ class PhraseRules(GlueRules):
                 known_changes += 1
                 if len(window) < 3 or cost > 1.0 or len(target) < 4 or known_changes > 1:
                     return None
+                if self._paired_as_read(window, k):
+                    return None  # `kabupaten dalam rangka` is no `Kabupaten Dalam Angka`
             else:
                 if (
                     len(observed) <= 3
@@ -230,6 +232,15 @@ class PhraseRules(GlueRules):
         sim = 1.0 - total / length
         needed = 0.85 if known_changes or rare_changes else 0.8
         return (sim, diffs) if sim >= needed else None
+
+    def _paired_as_read(self, window: list[Token], k: int) -> bool:
+        """Do plan tables write the window's ``k``-th word, as read, beside a word next
+        to it? A real word so written is no misread of the phrase's."""
+        pairs = self.word_pairs()
+        word = window[k].folded
+        return (k > 0 and pairs.has(window[k - 1].folded, word)) or (
+            k + 1 < len(window) and pairs.has(word, window[k + 1].folded)
+        )
 
     def _paired(self, text: str, token: Token, column: str) -> str | None:
         """``tepat Waktu`` read ``tapat Waktu``: of the near words in doubt (``tepat``,
