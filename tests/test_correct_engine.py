@@ -643,6 +643,33 @@ def test_the_document_settles_a_near_tie_only_by_writing_the_leader_twice(
     assert fixed.warnings == ()
 
 
+@pytest.mark.parametrize(
+    ("times", "elsewhere", "expected"),
+    [
+        (1, "", "serta"),  # once: a slip from a common word, mended
+        (2, "", "serta"),  # twice may still be a misread
+        (3, "", "sarta"),  # three times, exactly so: the writer's word (Javanese, in a name)
+        (3, "Pengadaan meja serta kursi", "serta"),  # ... unless the document writes the change
+    ],
+)
+def test_a_word_the_document_repeats_is_the_writer_s(
+    corrector: Corrector, times: int, elsewhere: str, expected: str
+) -> None:
+    cell = "Dinas Pertanahan dan Tata Ruang (Kundha Niti Mandala sarta Tata Sasana)"
+    context = corrector.document_words("\n".join([*[cell] * times, elsewhere]))
+    fixed = corrector.fix(cell, column="pelaksana", line=7, context=context)
+    assert fixed.text == cell.replace("sarta", expected)
+
+
+def test_a_known_confusion_is_mended_however_often_repeated(corrector: Corrector) -> None:
+    """Tesseract repeats a confusion (`q` read `g`) through a whole scan."""
+    cell = "Sosialisasi ganun tentang jinayat"
+    context = corrector.document_words("\n".join([cell] * 4))
+    assert corrector.fix(cell, column="kegiatan", line=7, context=context).text == (
+        "Sosialisasi qanun tentang jinayat"
+    )
+
+
 def test_a_near_tie_needs_the_document_s_counts(corrector: Corrector) -> None:
     """A plain set of words says nothing of how often: a near tie is left."""
     cell = "Pendataan dayah dan santr serta pengajar"

@@ -69,6 +69,8 @@ from rakparse.correct.rules import (
     PAIRS_REAL_ALLOWED,
     PASS_THROUGH,
     PLACE_WORDS,
+    REPEATED_KEEP,
+    REPEATED_PLAIN,
     SHORT_WORDS,
     STOPWORDS,
     TOKEN_RE,
@@ -136,6 +138,8 @@ class Corrector(WordRules):
             result = self._function_words_by_pairs(result, context)
             if context.defined and result.applied:
                 result = self._keep_defined(result, context.defined)
+            if result.applied:
+                result = self._keep_repeated(result, context)
         if result.original and "(" in result.original:
             result = self._abbreviations_by_initials(
                 result, context if isinstance(context, DocumentWords) else None
@@ -434,6 +438,31 @@ class Corrector(WordRules):
                 if not change.forced and text[change.start : change.end].casefold() in defined
             ],
         )
+
+    def _keep_repeated(self, result: Result, document: DocumentWords) -> Result:
+        """Undo the change of a word neither list knows that the document writes three
+        times or more, exactly so, and never as changed: the writer's word, a name or a
+        term (`Paniradya Kaistimewan`, `kalurahan`), not a misread, which seldom repeats.
+        Not where the change undoes a known OCR confusion (`ganun` for `qanun`,
+        `perbutanan`): Tesseract repeats those through a whole scan."""
+        text = result.original
+        undone = []
+        for change in result.applied:
+            folded = text[change.start : change.end].casefold()
+            if (
+                change.forced
+                or not folded.isalpha()
+                or document.counts[folded] < REPEATED_KEEP
+                or self.is_known(folded)
+            ):
+                continue
+            made = change.to.casefold()
+            if ocr_cost(folded, made) < REPEATED_PLAIN or any(
+                document.counts[word] for word in TOKEN_RE.findall(made)
+            ):
+                continue
+            undone.append(change)
+        return self._undo(result, undone)
 
     def _undo(self, result: Result, undone: list[Change]) -> Result:
         """``result`` without the applied changes ``undone``, and their doubts."""

@@ -147,6 +147,11 @@ CONTEXT_ALLOWED_LONG = 2.0
 TIE_LEAD = 0.3
 #: ... and in a nearer tie, the document writes the leader this often and none of them
 TIE_TIMES = 2
+#: a word neither list knows that the document writes this often, exactly so, is the
+#: writer's (a name or a term, `kalurahan`), unless the change is a known confusion
+#: (`ganun` for `qanun`: Tesseract repeats those) or the document writes the change
+REPEATED_KEEP = 3
+REPEATED_PLAIN = 0.8
 #: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
 VERB_PREFIXES = ("me", "ber", "di")
 #: a derivation from a KBBI root this long is surely a word (`penambalan`: tambal);
