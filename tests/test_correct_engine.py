@@ -337,6 +337,12 @@ FIXES = [
     ),
     # an I read as l before capitals starts a word in capitals
     ("pelaksana", "lNSPEKTORAT", "INSPEKTORAT"),
+    # a capital between lower-case words as read, one of them a piece mended: no case slip
+    (
+        "kegiatan",
+        "Analisis data bersama Badan P usat Statistik dan pengelola",
+        "Analisis data bersama Badan Pusat Statistik dan pengelola",
+    ),
 ]
 
 

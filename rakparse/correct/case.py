@@ -30,13 +30,19 @@ class CaseRules(Knowledge):
         read inside a sentence in lower case takes lower case again."""
         changed = {change.start for change in changes}  # a phrase matched as written leaves it
         words = [token.text for token in tokens]
+
+        def mended(number: int) -> bool:
+            token = tokens[number]
+            return any(change.start < token.end and token.start < change.end for change in changes)
+
         for number, token in enumerate(tokens):
-            if token.start not in changed and self._case_slip(words, number):
-                lower = token.text.lower()
-                changes.append(
-                    Change(token.start, token.end, lower, similarity(token.text, lower), "lexicon")
-                )
-                done.add(number)
+            if token.start in changed or not self._case_slip(words, number):
+                continue
+            if mended(number - 1) or mended(number + 1):
+                continue  # the words around, as read, are no context (`Badan P usat Statistik`)
+            lower = token.text.lower()
+            changes.append(Change(token.start, token.end, lower, similarity(token.text, lower), "lexicon"))
+            done.add(number)
 
     def _case_slip(self, words: list[str], number: int) -> bool:
         """Is ``words[number]`` a common word whose first letter OCR read as a capital?
