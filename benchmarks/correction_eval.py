@@ -68,6 +68,7 @@ FOURTEENTH_DIR = DEV_DIR / "fourteenth"
 FIFTEENTH_DIR = DEV_DIR / "fifteenth"
 SIXTEENTH_DIR = DEV_DIR / "sixteenth"
 SEVENTEENTH_DIR = DEV_DIR / "seventeenth"
+EIGHTEENTH_DIR = DEV_DIR / "eighteenth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -87,6 +88,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("fifteenth set (texts new at stop 19)", FIFTEENTH_DIR),
     ("sixteenth set (texts new at stop 19, second)", SIXTEENTH_DIR),
     ("seventeenth set (texts new at stop 20)", SEVENTEENTH_DIR),
+    ("eighteenth set (texts new at stop 20, second)", EIGHTEENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
