@@ -425,6 +425,9 @@ UNCHANGED = [
     ("indikator", "Nilai SAKIPnya meningkat"),
     # an acronym in a sentence is written so: no phrase (`Kelompok Kerja Guru`) takes it
     ("kegiatan", "Pembentukan dan pembinaan kelompok kerja PUG"),
+    # a plan names its own unit with a capital: no case slip on a unit's first word
+    ("indikator", "Persentase realisasi anggaran Kantor terhadap pagu DIPA"),
+    ("kegiatan", "Penyampaian laporan kinerja Seksi kepada kepala"),
     # a common word that plan tables write beside its neighbour is no misread of a
     # phrase's word (`Kabupaten Dalam Angka` is a listed phrase)
     ("kegiatan", "Rapat ulama kabupaten dalam rangka penetapan fatwa"),

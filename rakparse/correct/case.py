@@ -49,7 +49,9 @@ class CaseRules(Knowledge):
         The word before must be a lower-case KBBI word that is no function word (title
         case keeps those lower: `Bagian Umum dan Keuangan`), the word after a lower-case
         KBBI word (at a cell's end, a name is as likely: `warga negara Indonesia`), and
-        not a function word before a capital (`pengawasan Obat dan Makanan` is a name)."""
+        not a function word before a capital (`pengawasan Obat dan Makanan` is a name).
+        Never the first word of a unit's name: a plan names its own unit so (`realisasi
+        anggaran Kantor`, `kinerja Sekretariat`)."""
         word = words[number]
         if not 0 < number < len(words) - 1 or len(word) < 3 or word[:1] not in LOOKALIKE_CAPITALS:
             return False
@@ -70,6 +72,8 @@ class CaseRules(Knowledge):
         ):
             return False  # a name in title case, one word of it misread: `Gempur kok Ilegal`
         folded = word.casefold()
+        if folded in self._unit_heads:
+            return False
         rank = self.lexicon.ranks.get(folded)
         return (
             rank is not None

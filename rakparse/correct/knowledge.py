@@ -93,6 +93,8 @@ class Knowledge:
         self._known: dict[str, bool] = {}
         self._phrase_index: dict[str, list[tuple[int, int, int, int]]] | None = None
         self._unit_words: frozenset[str] = frozenset()
+        #: the first words of units' names (`kantor`, `seksi`, `sekretariat`)
+        self._unit_heads: frozenset[str] = frozenset()
         self._acronyms: dict[int, list[str]] = {}
         self._forced_patterns: list[tuple[re.Pattern[str], VocabEntry]] | None = None
         self._plain: dict[str, bool] = {}
@@ -108,6 +110,9 @@ class Knowledge:
         if vocabulary is not None:
             self._unit_words = frozenset(
                 word for phrase in vocabulary.phrases if phrase.kind == "unit" for word in phrase.key
+            )
+            self._unit_heads = frozenset(
+                phrase.key[0] for phrase in vocabulary.phrases if phrase.kind == "unit"
             )
             for term in vocabulary.terms.values():
                 if term.isupper() and len(term) >= 3:
