@@ -337,6 +337,12 @@ FIXES = [
     ),
     # an I read as l before capitals starts a word in capitals
     ("pelaksana", "lNSPEKTORAT", "INSPEKTORAT"),
+    # a misread first word of a unit's name keeps the capital written (the plan's own unit)
+    (
+        "kegiatan",
+        "Pengelolaan persuratan dan kearsipan Kantwr",
+        "Pengelolaan persuratan dan kearsipan Kantor",
+    ),
     # a capital between lower-case words as read, one of them a piece mended: no case slip
     (
         "kegiatan",

@@ -178,6 +178,8 @@ class CaseRules(Knowledge):
             return False  # the part after a hyphen keeps the case written (`e-Court`)
         if column in UNIT_COLUMNS or self.vocab.terms.get(candidate.casefold(), "")[:1].isupper():
             return False
+        if candidate.casefold() in self._unit_heads:
+            return False  # `kearsipan Kantwr`: a plan names its own unit so (see `_case_slip`)
         earlier = [w for w in TOKEN_RE.findall(text[: token.start]) if w.casefold() not in STOPWORDS]
         later = [w for w in TOKEN_RE.findall(text[token.end :]) if w.casefold() not in STOPWORDS]
         # the word after must be a listed word as written: a misread one may have lost its
