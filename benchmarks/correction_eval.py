@@ -69,6 +69,7 @@ FIFTEENTH_DIR = DEV_DIR / "fifteenth"
 SIXTEENTH_DIR = DEV_DIR / "sixteenth"
 SEVENTEENTH_DIR = DEV_DIR / "seventeenth"
 EIGHTEENTH_DIR = DEV_DIR / "eighteenth"
+NINETEENTH_DIR = DEV_DIR / "nineteenth"
 #: every set, in the order reported, by the title its figures go by (``ocr_eval``
 #: seeds each set's scan degradation by it too, so a title is never changed)
 SETS: tuple[tuple[str, Path], ...] = (
@@ -89,6 +90,7 @@ SETS: tuple[tuple[str, Path], ...] = (
     ("sixteenth set (texts new at stop 19, second)", SIXTEENTH_DIR),
     ("seventeenth set (texts new at stop 20)", SEVENTEENTH_DIR),
     ("eighteenth set (texts new at stop 20, second)", EIGHTEENTH_DIR),
+    ("nineteenth set (texts new at stop 20, third)", NINETEENTH_DIR),
 )
 SAMPLE = ROOT / "samples" / "kpu-tabanan-2023.txt"
 LEVELS = (0.0, 0.01, 0.03, 0.06)
