@@ -676,6 +676,26 @@ def test_a_word_the_document_repeats_is_the_writer_s(
     assert fixed.text == cell.replace("sarta", expected)
 
 
+@pytest.mark.parametrize(("times", "expected"), [(1, "istana"), (2, "istana"), (3, "Istana")])
+def test_a_capital_the_document_repeats_is_the_writer_s(
+    corrector: Corrector, times: int, expected: str
+) -> None:
+    """A capital between lower-case words is taken for a case slip, unless the document
+    writes the word so three times: a plan naming its own palace, office or hall."""
+    cell = "Pemeliharaan taman dan kawasan Istana sebagai cagar budaya"
+    context = corrector.document_words("\n".join([cell] * times))
+    fixed = corrector.fix(cell, column="kegiatan", line=7, context=context)
+    assert fixed.text == cell.replace("Istana", expected)
+
+
+def test_a_capital_the_document_also_writes_in_lower_case_is_a_slip(corrector: Corrector) -> None:
+    """Tesseract repeats case slips, but not on every reading of the word."""
+    cell = "Pemeliharaan taman dan kawasan Istana sebagai cagar budaya"
+    context = corrector.document_words("\n".join([cell] * 3 + ["Pengamanan kawasan istana negara"]))
+    fixed = corrector.fix(cell, column="kegiatan", line=7, context=context)
+    assert fixed.text == cell.replace("Istana", "istana")
+
+
 def test_a_known_confusion_is_mended_however_often_repeated(corrector: Corrector) -> None:
     """Tesseract repeats a confusion (`q` read `g`) through a whole scan."""
     cell = "Sosialisasi ganun tentang jinayat"
@@ -812,10 +832,11 @@ def test_clean_documents_with_their_context_are_never_changed(corrector: Correct
             correction_eval.SIXTEENTH_DIR,
             correction_eval.SEVENTEENTH_DIR,
             correction_eval.EIGHTEENTH_DIR,
+            correction_eval.NINETEENTH_DIR,
         )
         for document in correction_eval.load_documents(directory)
     ]
-    assert len(documents) == 138
+    assert len(documents) == 146
     changed = []
     for _column, clean, _noisy, fixed in correction_eval.correct_documents(
         documents, 0.0, random.Random(0), corrector, True

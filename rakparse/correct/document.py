@@ -58,6 +58,8 @@ class DocumentWords(frozenset[str]):
     """
 
     counts: Counter[str]
+    #: how often each word is written exactly so, case and all (words of letters only)
+    as_written: Counter[str]
     pairs: Counter[tuple[str, str]]
     #: the abbreviations the document defines (`Kelompok Masyarakat (Pokmas)`)
     defined: frozenset[str]
@@ -73,6 +75,7 @@ class DocumentWords(frozenset[str]):
         pairs = Counter(PAIR_RE.findall(folded))
         words = cls(word for word in counts if len(word) >= MIN_LETTERS)
         words.counts = counts
+        words.as_written = Counter(word for word in TOKEN_RE.findall(text) if word.isalpha())
         words.pairs = pairs
         words.defined = defined_abbreviations(text)
         words._followers, words._leaders, words._by_length = {}, {}, None

@@ -444,17 +444,24 @@ class Corrector(WordRules):
         times or more, exactly so, and never as changed: the writer's word, a name or a
         term (`Paniradya Kaistimewan`, `kalurahan`), not a misread, which seldom repeats.
         Not where the change undoes a known OCR confusion (`ganun` for `qanun`,
-        `perbutanan`): Tesseract repeats those through a whole scan."""
+        `perbutanan`): Tesseract repeats those through a whole scan. Likewise a capital
+        taken for a case slip, written so three times and never in lower case
+        (`kawasan Istana`)."""
         text = result.original
         undone = []
         for change in result.applied:
-            folded = text[change.start : change.end].casefold()
-            if (
-                change.forced
-                or not folded.isalpha()
-                or document.counts[folded] < REPEATED_KEEP
-                or self.is_known(folded)
-            ):
+            written = text[change.start : change.end]
+            folded = written.casefold()
+            if change.forced or not folded.isalpha():
+                continue
+            if change.to.casefold() == folded:
+                # only the case changed (a case slip): a capital written so three times,
+                # and never in lower case, is the writer's too (`kawasan Istana`, a plan
+                # naming its own palace); Tesseract's slips come with right readings
+                if document.as_written[written] >= REPEATED_KEEP and not document.as_written[change.to]:
+                    undone.append(change)
+                continue
+            if document.counts[folded] < REPEATED_KEEP or self.is_known(folded):
                 continue
             made = change.to.casefold()
             if ocr_cost(folded, made) < REPEATED_PLAIN or any(
