@@ -71,11 +71,14 @@ class DocumentWords(frozenset[str]):
     def of(cls, text: str) -> DocumentWords:
         folded = text.casefold()
         # a token with a digit (`pengung1`, `B3`) is no word of the document's and no neighbour
-        counts = Counter(word for word in TOKEN_RE.findall(folded) if word.isalpha())
+        as_written = Counter(word for word in TOKEN_RE.findall(text) if word.isalpha())
+        counts: Counter[str] = Counter()
+        for word, times in as_written.items():
+            counts[word.casefold()] += times
         pairs = Counter(PAIR_RE.findall(folded))
         words = cls(word for word in counts if len(word) >= MIN_LETTERS)
         words.counts = counts
-        words.as_written = Counter(word for word in TOKEN_RE.findall(text) if word.isalpha())
+        words.as_written = as_written
         words.pairs = pairs
         words.defined = defined_abbreviations(text)
         words._followers, words._leaders, words._by_length = {}, {}, None

@@ -151,6 +151,7 @@ TIE_TIMES = 2
 #: writer's (a name or a term, `kalurahan`), unless the change is a known confusion
 #: (`ganun` for `qanun`: Tesseract repeats those) or the document writes the change
 REPEATED_KEEP = 3
+#: ... a change cheaper than this being a known confusion (`ganun` → `qanun` costs 0.5)
 REPEATED_PLAIN = 0.8
 #: verbs start so (`memperoleh`, `berbasis`, `dievaluasi`): lower case inside a cell
 VERB_PREFIXES = ("me", "ber", "di")
